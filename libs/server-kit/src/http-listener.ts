@@ -1,0 +1,61 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface HttpListener {
+  server: Server;
+  /** The bound port (useful when listening on port 0). */
+  port: number;
+  /** The base URL, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  /**
+   * Stops accepting connections, lets in-flight requests finish and closes keep-alive connections as
+   * they become idle. Resolves `true` when everything drained within `graceMs`; otherwise the
+   * remaining connections are cut and it resolves `false`.
+   */
+  close(graceMs: number): Promise<boolean>;
+}
+
+/**
+ * Binds an (unbound) request handler, such as an express app, to `host:port`.
+ * NOTE: the app factory never listens by itself; only `main.ts` binds, so tests run the same app
+ * in-process on port 0.
+ *
+ * @example
+ * const http = await listenHttp(createApp(deps), { host: '127.0.0.1', port: 0 });
+ */
+export async function listenHttp(
+  handler: RequestListener,
+  { host, port }: { host: string; port: number },
+): Promise<HttpListener> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return { server, port: bound, url: `http://${urlHost}:${bound}`, close: (graceMs) => drain(server, graceMs) };
+}
+
+function drain(server: Server, graceMs: number): Promise<boolean> {
+  // Requests that arrive on open keep-alive connections during the drain are still served, but
+  // with `Connection: close`, so clients stop reusing this server's connections.
+  server.prependListener('request', (_req, res) => res.setHeader('Connection', 'close'));
+  return new Promise<boolean>((resolve) => {
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => {
+      server.closeAllConnections();
+      finish(false);
+    }, graceMs);
+    function finish(drained: boolean): void {
+      clearInterval(idleSweep);
+      clearTimeout(deadline);
+      resolve(drained);
+    }
+    server.close(() => finish(true));
+    server.closeIdleConnections();
+  });
+}

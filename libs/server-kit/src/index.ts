@@ -1,0 +1,10 @@
+export { createHealth, type Health, type HealthDeps, type ReadinessCheck, type ReadinessReport } from './health.ts';
+export { createOpsRouter } from './ops-router.ts';
+export { createRequestLogger } from './request-logger.ts';
+export { createJsonErrorHandler, jsonNotFound } from './json-error-handler.ts';
+export { listenHttp, type HttpListener } from './http-listener.ts';
+export { listenGrpc, type GrpcListener } from './grpc-listener.ts';
+export { handleShutdownSignals, type Closable, type ShutdownDeps } from './graceful-shutdown.ts';
+export { runMain } from './run-main.ts';
+export { grpcUnary } from './grpc-unary.ts';
+export { addGrpcHealthService } from './grpc-health.ts';

@@ -1,0 +1,16 @@
+import { Server } from '@grpc/grpc-js';
+import { CatalogServiceService, protobufPackage } from '@sample/catalog-contract';
+import { addGrpcHealthService, type Health } from '@sample/server-kit';
+import type { Logger } from 'pino';
+import type { Catalog } from '../domain/catalog.ts';
+import { createCatalogGrpcHandlers } from './catalog-grpc-handlers.ts';
+
+export const catalogServiceName = `${protobufPackage}.CatalogService`;
+
+/** The backend's gRPC server (unbound): catalog.v1.CatalogService and grpc.health.v1.Health. */
+export function createGrpcServer({ catalog, health, log }: { catalog: Catalog; health: Health; log: Logger }): Server {
+  const server = new Server();
+  server.addService(CatalogServiceService, createCatalogGrpcHandlers({ catalog, log }));
+  addGrpcHealthService(server, { health, serviceNames: [catalogServiceName] });
+  return server;
+}

@@ -1,0 +1,35 @@
+// The backend's composition root: the only module that reads the environment, touches files and
+// binds ports. Everything it wires is created by factories that tests call directly.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@sample/config';
+import { createHealth, handleShutdownSignals, listenGrpc, listenHttp, runMain } from '@sample/server-kit';
+import { pino } from 'pino';
+import { backendConfigSchema } from './config.ts';
+import { createCatalog } from './domain/catalog.ts';
+import { createInMemoryProductStore } from './domain/in-memory-product-store.ts';
+import { parseSeedProducts } from './domain/seed-products.ts';
+import { createGrpcServer } from './grpc/grpc-server.ts';
+import { createHttpApp } from './http/http-app.ts';
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+await runMain(async () => {
+  const config = loadConfig(backendConfigSchema, process.env, { configDir: `${packageRoot}config` });
+  const log = pino({ level: config.logLevel, base: { service: 'backend', env: config.appEnv } });
+
+  const products = parseSeedProducts(readFileSync(`${packageRoot}data/products.json`, 'utf8'));
+  const catalog = createCatalog({ store: createInMemoryProductStore(products) });
+  const health = createHealth({
+    checks: { catalog: () => catalog.checkReady() },
+    onCheckFailed: (name, err) => log.warn({ check: name, err }, 'readiness check failed'),
+  });
+
+  const http = await listenHttp(createHttpApp({ catalog, health, log }), { host: config.host, port: config.httpPort });
+  const grpc = await listenGrpc(createGrpcServer({ catalog, health, log }), { host: config.host, port: config.grpcPort });
+  handleShutdownSignals({ log, health, listeners: [http, grpc], graceMs: config.shutdownGraceMs });
+  log.info(
+    { httpUrl: http.url, grpcAddress: grpc.address, products: products.length, startupMs: Math.round(performance.now()) },
+    'backend ready',
+  );
+});

@@ -1,0 +1,15 @@
+import type { CatalogClient, CatalogTransport } from './catalog-client.ts';
+import { createGrpcCatalogClient } from './grpc-catalog-client.ts';
+import { createHttpCatalogClient } from './http-catalog-client.ts';
+
+/** Picks the catalog adapter named by `CATALOG_TRANSPORT`. */
+export function createCatalogClient(options: {
+  transport: CatalogTransport;
+  grpcAddress: string;
+  httpUrl: string;
+  deadlineMs: number;
+}): CatalogClient {
+  return options.transport === 'grpc'
+    ? createGrpcCatalogClient({ address: options.grpcAddress, deadlineMs: options.deadlineMs })
+    : createHttpCatalogClient({ baseUrl: options.httpUrl, deadlineMs: options.deadlineMs });
+}

@@ -1,0 +1,63 @@
+import {
+  credentials as grpcCredentials,
+  makeGenericClientConstructor,
+  Metadata,
+  type ChannelCredentials,
+  type Client,
+  type ServiceError,
+} from '@grpc/grpc-js';
+import { CatalogServiceClient, ListProductsRequest, protobufPackage } from '@sample/catalog-contract';
+import { fromGrpcError, UnavailableError } from '@sample/errors';
+import { service as healthService } from 'grpc-health-check';
+import type { CatalogClient } from './catalog-client.ts';
+
+type Callback<T> = (error: ServiceError | null, response?: T) => void;
+interface HealthClient extends Client {
+  Check(request: { service: string }, metadata: Metadata, options: { deadline: number }, callback: Callback<{ status: string }>): void;
+}
+const HealthClient = makeGenericClientConstructor(healthService, 'grpc.health.v1.Health') as unknown as new (
+  ...args: ConstructorParameters<typeof Client>
+) => HealthClient;
+
+export interface GrpcCatalogClientOptions {
+  /** The backend's gRPC address, `host:port`. */
+  address: string;
+  /** The deadline of every call, in milliseconds. */
+  deadlineMs: number;
+  credentials?: ChannelCredentials;
+}
+
+/**
+ * The catalog over gRPC: one channel for all calls (HTTP/2 multiplexes them), a deadline on every
+ * call, and gRPC statuses turned back into business errors in one place (`fromGrpcError`).
+ */
+export function createGrpcCatalogClient({
+  address,
+  deadlineMs,
+  credentials = grpcCredentials.createInsecure(),
+}: GrpcCatalogClientOptions): CatalogClient {
+  const client = new CatalogServiceClient(address, credentials);
+  const health = new HealthClient(address, credentials, { channelOverride: client.getChannel() });
+  const deadline = () => ({ deadline: Date.now() + deadlineMs });
+
+  function call<T>(invoke: (callback: Callback<T>) => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      invoke((error, response) => (error ? reject(fromGrpcError(error)) : resolve(response as T)));
+    });
+  }
+
+  return {
+    transport: 'grpc',
+    listProducts: (request) =>
+      call((cb) => client.listProducts(ListProductsRequest.fromPartial(request), new Metadata(), deadline(), cb)),
+    getProduct: (id) => call((cb) => client.getProduct({ id }, new Metadata(), deadline(), cb)),
+    async checkReady(signal) {
+      const { status } = await call<{ status: string }>((cb) =>
+        health.Check({ service: `${protobufPackage}.CatalogService` }, new Metadata(), deadline(), cb),
+      );
+      signal.throwIfAborted();
+      if (status !== 'SERVING') throw new UnavailableError(`the backend reports ${status}`);
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,39 @@
+import { hostSchema, logLevelSchema, millisecondsSchema, portSchema, setting } from '@sample/config';
+import { z } from 'zod';
+
+/** The frontend's configuration: every key, its environment variable, default and meaning. */
+export const frontendConfigSchema = {
+  host: setting({ env: 'HOST', schema: hostSchema, default: '127.0.0.1', doc: 'interface to bind the HTTP listener to' }),
+  httpPort: setting({ env: 'HTTP_PORT', schema: portSchema, default: 3000, doc: 'HTTP listener port (pages and ops endpoints)' }),
+  catalogTransport: setting({
+    env: 'CATALOG_TRANSPORT',
+    schema: z.enum(['grpc', 'http'], { error: 'expected grpc or http' }),
+    default: 'grpc',
+    doc: 'how the frontend calls the catalog backend',
+  }),
+  catalogGrpcAddress: setting({
+    env: 'CATALOG_GRPC_ADDRESS',
+    schema: z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}$/, 'expected host:port'),
+    default: '127.0.0.1:50051',
+    doc: 'the backend gRPC address',
+  }),
+  catalogHttpUrl: setting({
+    env: 'CATALOG_HTTP_URL',
+    schema: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+    default: 'http://127.0.0.1:8080',
+    doc: 'the backend HTTP base URL',
+  }),
+  catalogDeadlineMs: setting({
+    env: 'CATALOG_DEADLINE_MS',
+    schema: millisecondsSchema,
+    default: 1000,
+    doc: 'deadline of every call to the backend',
+  }),
+  logLevel: setting({ env: 'LOG_LEVEL', schema: logLevelSchema, default: 'info', doc: 'pino log level' }),
+  shutdownGraceMs: setting({
+    env: 'SHUTDOWN_GRACE_MS',
+    schema: millisecondsSchema,
+    default: 10_000,
+    doc: 'how long in-flight requests may take to finish after SIGTERM',
+  }),
+};

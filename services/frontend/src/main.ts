@@ -1,0 +1,42 @@
+// The frontend's composition root: the only module that reads the environment, touches files and
+// binds ports. Everything it wires is created by factories that tests call directly.
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@sample/config';
+import { createHealth, handleShutdownSignals, listenHttp, runMain } from '@sample/server-kit';
+import { pino } from 'pino';
+import { createCatalogClient } from './catalog-client/create-catalog-client.ts';
+import { frontendConfigSchema } from './config.ts';
+import { createWebApp } from './web/web-app.ts';
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+await runMain(async () => {
+  const config = loadConfig(frontendConfigSchema, process.env, { configDir: `${packageRoot}config` });
+  const log = pino({ level: config.logLevel, base: { service: 'frontend', env: config.appEnv } });
+
+  const catalog = createCatalogClient({
+    transport: config.catalogTransport,
+    grpcAddress: config.catalogGrpcAddress,
+    httpUrl: config.catalogHttpUrl,
+    deadlineMs: config.catalogDeadlineMs,
+  });
+  const health = createHealth({
+    checks: { backend: (signal) => catalog.checkReady(signal) },
+    onCheckFailed: (name, err) => log.warn({ check: name, err }, 'readiness check failed'),
+  });
+  const app = createWebApp({
+    catalog,
+    health,
+    log,
+    site: { appEnv: config.appEnv, transport: catalog.transport === 'grpc' ? 'gRPC' : 'HTTP' },
+    viewsDir: `${packageRoot}views`,
+    publicDir: `${packageRoot}public`,
+  });
+
+  const http = await listenHttp(app, { host: config.host, port: config.httpPort });
+  handleShutdownSignals({ log, health, listeners: [http], cleanup: () => catalog.close(), graceMs: config.shutdownGraceMs });
+  log.info(
+    { httpUrl: http.url, transport: catalog.transport, startupMs: Math.round(performance.now()) },
+    'frontend ready',
+  );
+});
