@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { appEnvs, type AppEnv } from './common-settings.ts';
 import { ConfigError, type ConfigIssue } from './config-error.ts';
 import type { ConfigOf, ConfigSchema, Setting } from './setting.ts';

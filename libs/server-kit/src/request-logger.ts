@@ -4,6 +4,13 @@ import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** The request's child logger (carries `requestId`), set by `createRequestLogger`. */
+    log: Logger;
+  }
+}
+
 const validRequestId = /^[\w.:-]{1,128}$/;
 
 /**

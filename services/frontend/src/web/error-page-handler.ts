@@ -22,7 +22,7 @@ export function createErrorPageHandler({ render, log }: { render: RenderPage; lo
       return;
     }
     if (page.status === 503) res.set('Retry-After', '5');
-    res.status(page.status).send(render('error.njk', page));
+    res.status(page.status).send(render('error.njk', { ...page }));
   };
 }
 
