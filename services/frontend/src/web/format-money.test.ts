@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from './format-money.ts';
+
+describe('formatMoney', () => {
+  it.each([
+    [{ currencyCode: 'EUR', units: '39', nanos: 900_000_000 }, '€39.90'],
+    [{ currencyCode: 'EUR', units: '0', nanos: 10_000_000 }, '€0.01'],
+    [{ currencyCode: 'USD', units: '1234', nanos: 0 }, 'US$1,234.00'],
+    [{ currencyCode: 'EUR', units: '-3', nanos: -250_000_000 }, '-€3.25'],
+    [{ currencyCode: 'JPY', units: '500', nanos: 0 }, 'JP¥500'],
+    [{ currencyCode: 'EUR', units: '9007199254740993', nanos: 0 }, '€9,007,199,254,740,993.00'],
+  ])('formats %j exactly as %s', (money, text) => {
+    expect(formatMoney(money)).toBe(text);
+  });
+
+  it('falls back to the plain amount and code for an unknown currency', () => {
+    expect(formatMoney({ currencyCode: 'not a code', units: '5', nanos: 0 })).toBe('5.00 not a code');
+  });
+
+  it('renders nothing for a missing price', () => {
+    expect(formatMoney(undefined)).toBe('');
+  });
+});
