@@ -5,11 +5,19 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/generated/**', 'reports/**', 'tmp/**'],
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/node_modules',
+      '**/generated/**',
+      'reports/**',
+      'tmp/**',
+    ],
   },
   {
-    // Source and tests; project config files (eslint, vitest) may import the shared root config.
-    files: ['**/src/**/*.ts', '**/test/**/*.ts'],
+    // Production source; project config files (eslint, vitest) may import the shared root config.
+    files: ['**/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: {
       // Services depend on libs, never the reverse; libs expose only their public API (no deep imports).
       '@nx/enforce-module-boundaries': [
@@ -18,10 +26,19 @@ export default [
           enforceBuildableLibDependency: true,
           banTransitiveDependencies: true,
           depConstraints: [
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:test-util'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:test-util'] },
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:test-util'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:test-util'],
+            },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contract'] },
-            { sourceTag: 'type:test-util', onlyDependOnLibsWithTags: ['type:util', 'type:contract'] },
+            {
+              sourceTag: 'type:test-util',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contract'],
+            },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
           ],
         },
@@ -29,9 +46,32 @@ export default [
     },
   },
   {
+    // Tests may also use the shared test helpers (type:test-util), whatever project they test.
+    files: ['**/*.test.ts', '**/test/**/*.ts', '**/test-support/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          banTransitiveDependencies: true,
+          depConstraints: [
+            {
+              sourceTag: '*',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:test-util'],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-empty-function': 'off',
+    },
+  },
+  {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

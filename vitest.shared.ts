@@ -7,7 +7,10 @@ const workspaceRoot = import.meta.dirname;
 const conditions = ['@sample/source', 'module', 'node', 'development|production'];
 
 /** The vitest config of one project: node environment, sources of the libs, a JSON report for the summary. */
-export function projectTestConfig(name: string, test: NonNullable<ViteUserConfig['test']> = {}): ViteUserConfig {
+export function projectTestConfig(
+  name: string,
+  test: NonNullable<ViteUserConfig['test']> = {},
+): ViteUserConfig {
   return defineConfig({
     resolve: { conditions },
     ssr: { resolve: { conditions } },
@@ -15,7 +18,10 @@ export function projectTestConfig(name: string, test: NonNullable<ViteUserConfig
       name,
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      reporters: ['default', ['json', { outputFile: join(workspaceRoot, 'reports/vitest', `${name}.json`) }]],
+      reporters: [
+        'default',
+        ['json', { outputFile: join(workspaceRoot, 'reports/vitest', `${name}.json`) }],
+      ],
       testTimeout: 30_000,
       hookTimeout: 60_000,
       ...test,

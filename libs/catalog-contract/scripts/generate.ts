@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 
 const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
-const { values } = parseArgs({ options: { out: { type: 'string', default: join(projectRoot, 'src/generated') } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: join(projectRoot, 'src/generated') } },
+});
 
 const template = readFileSync(join(projectRoot, 'buf.gen.yaml'), 'utf8').replace(
   /out: .*/,
@@ -20,10 +22,14 @@ try {
   const templatePath = join(scratch, 'buf.gen.yaml');
   writeFileSync(templatePath, template);
   rmSync(values.out, { recursive: true, force: true });
-  execFileSync(join(workspaceRoot, 'node_modules/.bin/buf'), ['generate', 'proto', '--template', templatePath], {
-    cwd: workspaceRoot,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    join(workspaceRoot, 'node_modules/.bin/buf'),
+    ['generate', 'proto', '--template', templatePath],
+    {
+      cwd: workspaceRoot,
+      stdio: 'inherit',
+    },
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function run(command: string, args: string[]): { code: number; output: string } {
   try {
-    return { code: 0, output: execFileSync(command, args, { cwd: workspaceRoot, encoding: 'utf8', stdio: 'pipe' }) };
+    return {
+      code: 0,
+      output: execFileSync(command, args, { cwd: workspaceRoot, encoding: 'utf8', stdio: 'pipe' }),
+    };
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };
     return { code: failed.status, output: `${failed.stdout}${failed.stderr}` };
@@ -22,7 +25,7 @@ function run(command: string, args: string[]): { code: number; output: string } 
 
 function filesUnder(dir: string): Record<string, string> {
   return Object.fromEntries(
-    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
       .filter((entry) => entry.isFile())
       .map((entry) => {
         const path = join(entry.parentPath, entry.name);
@@ -41,14 +44,22 @@ describe('the catalog.v1 contract', () => {
 
   it('has committed generated code that matches what proto/ generates now', () => {
     const fresh = join(scratch, 'generated');
-    const result = run(process.execPath, [join(workspaceRoot, 'libs/catalog-contract/scripts/generate.ts'), '--out', fresh]);
+    const result = run(process.execPath, [
+      join(workspaceRoot, 'libs/catalog-contract/scripts/generate.ts'),
+      '--out',
+      fresh,
+    ]);
     expect(result.code, result.output).toBe(0);
 
-    expect(filesUnder(generatedDir), 'src/generated is stale: run `npx nx run catalog-contract:generate`').toEqual(filesUnder(fresh));
+    expect(
+      filesUnder(generatedDir),
+      'src/generated is stale: run `npx nx run catalog-contract:generate`',
+    ).toEqual(filesUnder(fresh));
   });
 
   it('marks generated files DO NOT EDIT', () => {
-    for (const text of Object.values(filesUnder(generatedDir))) expect(text).toContain('DO NOT EDIT');
+    for (const text of Object.values(filesUnder(generatedDir)))
+      expect(text).toContain('DO NOT EDIT');
   });
 });
 
@@ -80,6 +91,12 @@ describe('the generated messages', () => {
   });
 
   it('read proto3 JSON that omits default values', () => {
-    expect(Product.fromJSON({ id: 'x' })).toEqual({ id: 'x', name: '', description: '', tags: [], price: undefined });
+    expect(Product.fromJSON({ id: 'x' })).toEqual({
+      id: 'x',
+      name: '',
+      description: '',
+      tags: [],
+      price: undefined,
+    });
   });
 });

@@ -19,7 +19,15 @@ export const hostSchema = z
   .regex(/^[\w.:-]+$/, 'expected an interface address such as 127.0.0.1');
 
 /** A pino log level. */
-export const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+export const logLevelSchema = z.enum([
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+]);
 
 /** A positive duration in milliseconds. */
 export const millisecondsSchema = z.coerce

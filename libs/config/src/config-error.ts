@@ -14,7 +14,9 @@ export class ConfigError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(appEnv: string, issues: readonly ConfigIssue[]) {
-    const lines = issues.map((issue) => `  - ${issue.variable} (${issue.source}): ${issue.message}`);
+    const lines = issues.map(
+      (issue) => `  - ${issue.variable} (${issue.source}): ${issue.message}`,
+    );
     super(`Invalid configuration for APP_ENV=${appEnv}:\n${lines.join('\n')}`);
     this.issues = issues;
   }

@@ -6,10 +6,26 @@ import { loadConfig } from './load-config.ts';
 import { setting } from './setting.ts';
 
 const schema = {
-  host: setting({ env: 'HOST', schema: hostSchema, default: '127.0.0.1', doc: 'interface to bind' }),
+  host: setting({
+    env: 'HOST',
+    schema: hostSchema,
+    default: '127.0.0.1',
+    doc: 'interface to bind',
+  }),
   httpPort: setting({ env: 'HTTP_PORT', schema: portSchema, default: 8080, doc: 'HTTP port' }),
-  logLevel: setting({ env: 'LOG_LEVEL', schema: logLevelSchema, default: 'info', doc: 'log level' }),
-  apiToken: setting({ env: 'API_TOKEN', schema: z.string().min(20, 'expected at least 20 characters'), default: 'x'.repeat(20), doc: 'token', secret: true }),
+  logLevel: setting({
+    env: 'LOG_LEVEL',
+    schema: logLevelSchema,
+    default: 'info',
+    doc: 'log level',
+  }),
+  apiToken: setting({
+    env: 'API_TOKEN',
+    schema: z.string().min(20, 'expected at least 20 characters'),
+    default: 'x'.repeat(20),
+    doc: 'token',
+    secret: true,
+  }),
 };
 
 function filesFrom(files: Record<string, object>) {
@@ -23,13 +39,23 @@ function filesFrom(files: Record<string, object>) {
   };
 }
 
-const emptyFiles = filesFrom({ '/config/development.json': {}, '/config/stage.json': {}, '/config/production.json': {} });
+const emptyFiles = filesFrom({
+  '/config/development.json': {},
+  '/config/stage.json': {},
+  '/config/production.json': {},
+});
 
 describe('loadConfig', () => {
   it('uses the defaults for local development when nothing is set', () => {
     const config = loadConfig(schema, {}, emptyFiles);
 
-    expect(config).toEqual({ appEnv: 'development', host: '127.0.0.1', httpPort: 8080, logLevel: 'info', apiToken: 'x'.repeat(20) });
+    expect(config).toEqual({
+      appEnv: 'development',
+      host: '127.0.0.1',
+      httpPort: 8080,
+      logLevel: 'info',
+      apiToken: 'x'.repeat(20),
+    });
   });
 
   it('reads the checked-in file of the environment named by APP_ENV', () => {
@@ -43,7 +69,11 @@ describe('loadConfig', () => {
   it('lets environment variables override the file, converting their strings', () => {
     const files = filesFrom({ '/config/stage.json': { LOG_LEVEL: 'warn', HTTP_PORT: 9000 } });
 
-    const config = loadConfig(schema, { APP_ENV: 'stage', HTTP_PORT: '9100', LOG_LEVEL: 'debug' }, files);
+    const config = loadConfig(
+      schema,
+      { APP_ENV: 'stage', HTTP_PORT: '9100', LOG_LEVEL: 'debug' },
+      files,
+    );
 
     expect(config).toMatchObject({ appEnv: 'stage', logLevel: 'debug', httpPort: 9100 });
   });
@@ -64,15 +94,24 @@ describe('loadConfig', () => {
   });
 
   it('rejects ports out of range and fractional ports', () => {
-    expect(captureError(() => loadConfig(schema, { HTTP_PORT: '70000' }, emptyFiles)).issues[0]?.variable).toBe('HTTP_PORT');
-    expect(captureError(() => loadConfig(schema, { HTTP_PORT: '80.5' }, emptyFiles)).issues[0]?.variable).toBe('HTTP_PORT');
+    expect(
+      captureError(() => loadConfig(schema, { HTTP_PORT: '70000' }, emptyFiles)).issues[0]
+        ?.variable,
+    ).toBe('HTTP_PORT');
+    expect(
+      captureError(() => loadConfig(schema, { HTTP_PORT: '80.5' }, emptyFiles)).issues[0]?.variable,
+    ).toBe('HTTP_PORT');
   });
 
   it('rejects an unknown APP_ENV, listing the valid ones', () => {
     const error = captureError(() => loadConfig(schema, { APP_ENV: 'prod' }, emptyFiles));
 
     expect(error.issues).toEqual([
-      { variable: 'APP_ENV', source: 'environment', message: 'expected one of development, stage, production' },
+      {
+        variable: 'APP_ENV',
+        source: 'environment',
+        message: 'expected one of development, stage, production',
+      },
     ]);
   });
 
@@ -81,7 +120,10 @@ describe('loadConfig', () => {
 
     const error = captureError(() => loadConfig(schema, {}, files));
 
-    expect(error.issues[0]).toMatchObject({ variable: 'LOG_LEVLE', source: 'config/development.json' });
+    expect(error.issues[0]).toMatchObject({
+      variable: 'LOG_LEVLE',
+      source: 'config/development.json',
+    });
   });
 
   it('never echoes the value of a secret setting', () => {
@@ -92,9 +134,13 @@ describe('loadConfig', () => {
   });
 
   it('reports a config file that is missing or not JSON as a config error', () => {
-    expect(captureError(() => loadConfig(schema, { APP_ENV: 'stage' }, filesFrom({}))).message).toContain('cannot read the config file');
+    expect(
+      captureError(() => loadConfig(schema, { APP_ENV: 'stage' }, filesFrom({}))).message,
+    ).toContain('cannot read the config file');
     const broken = { configDir: '/config', readFile: () => '{ not json' };
-    expect(captureError(() => loadConfig(schema, {}, broken)).message).toContain('cannot read the config file');
+    expect(captureError(() => loadConfig(schema, {}, broken)).message).toContain(
+      'cannot read the config file',
+    );
   });
 });
 

@@ -34,7 +34,11 @@ export function loadConfig<C extends ConfigSchema>(
   const appEnv = env['APP_ENV'] ?? 'development';
   if (!isAppEnv(appEnv)) {
     throw new ConfigError(appEnv, [
-      { variable: 'APP_ENV', source: 'environment', message: `expected one of ${appEnvs.join(', ')}` },
+      {
+        variable: 'APP_ENV',
+        source: 'environment',
+        message: `expected one of ${appEnvs.join(', ')}`,
+      },
     ]);
   }
   const fileName = `${appEnv}.json`;
@@ -52,7 +56,11 @@ export function loadConfig<C extends ConfigSchema>(
     if (result.success) {
       values[key] = result.data;
     } else {
-      issues.push({ variable: definition.env, source, message: describe(definition, raw, result.error) });
+      issues.push({
+        variable: definition.env,
+        source,
+        message: describe(definition, raw, result.error),
+      });
     }
   }
   if (issues.length > 0) throw new ConfigError(appEnv, issues);
@@ -63,7 +71,10 @@ function isAppEnv(value: string): value is AppEnv {
   return (appEnvs as readonly string[]).includes(value);
 }
 
-function readFileValues(path: string, readFile = (p: string) => readFileSync(p, 'utf8')): FileValues {
+function readFileValues(
+  path: string,
+  readFile = (p: string) => readFileSync(p, 'utf8'),
+): FileValues {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFile(path));
@@ -94,7 +105,8 @@ function pickRaw(
 ): { raw: unknown; source: string } {
   const fromEnv = env[definition.env];
   if (fromEnv !== undefined) return { raw: fromEnv, source: 'environment' };
-  if (definition.env in fileValues) return { raw: fileValues[definition.env], source: `config/${fileName}` };
+  if (definition.env in fileValues)
+    return { raw: fileValues[definition.env], source: `config/${fileName}` };
   return { raw: definition.default, source: 'default' };
 }
 

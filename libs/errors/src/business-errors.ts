@@ -3,11 +3,7 @@
  * model), which the HTTP API also sends in its JSON error body.
  */
 export type ErrorCode =
-  | 'INVALID_ARGUMENT'
-  | 'NOT_FOUND'
-  | 'UNAVAILABLE'
-  | 'DEADLINE_EXCEEDED'
-  | 'INTERNAL';
+  'INVALID_ARGUMENT' | 'NOT_FOUND' | 'UNAVAILABLE' | 'DEADLINE_EXCEEDED' | 'INTERNAL';
 
 /**
  * The base of all business errors. Business errors know nothing of transports: each transport

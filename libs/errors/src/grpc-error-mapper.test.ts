@@ -1,6 +1,11 @@
 import { status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, NotFoundError, UnavailableError, DeadlineExceededError } from './business-errors.ts';
+import {
+  InvalidArgumentError,
+  NotFoundError,
+  UnavailableError,
+  DeadlineExceededError,
+} from './business-errors.ts';
 import { fromGrpcError, toGrpcError } from './grpc-error-mapper.ts';
 
 describe('toGrpcError', () => {
@@ -30,9 +35,15 @@ describe('toGrpcError', () => {
 
 describe('fromGrpcError', () => {
   it('turns a failed call back into the business error', () => {
-    expect(fromGrpcError({ code: status.NOT_FOUND, details: 'gone' })).toBeInstanceOf(NotFoundError);
-    expect(fromGrpcError({ code: status.INVALID_ARGUMENT, details: 'bad' })).toBeInstanceOf(InvalidArgumentError);
-    expect(fromGrpcError({ code: status.DEADLINE_EXCEEDED, details: '' })).toBeInstanceOf(DeadlineExceededError);
+    expect(fromGrpcError({ code: status.NOT_FOUND, details: 'gone' })).toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(fromGrpcError({ code: status.INVALID_ARGUMENT, details: 'bad' })).toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    expect(fromGrpcError({ code: status.DEADLINE_EXCEEDED, details: '' })).toBeInstanceOf(
+      DeadlineExceededError,
+    );
   });
 
   it('treats connection failures and unknown statuses as unavailable, with a readable message', () => {

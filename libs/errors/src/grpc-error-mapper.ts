@@ -28,7 +28,11 @@ export function toGrpcError(error: unknown): Partial<ServiceError> {
   if (error instanceof BusinessError) {
     return { code: grpcStatusByCode[error.code], details: error.message, metadata: new Metadata() };
   }
-  return { code: status.INTERNAL, details: 'An internal error occurred.', metadata: new Metadata() };
+  return {
+    code: status.INTERNAL,
+    details: 'An internal error occurred.',
+    metadata: new Metadata(),
+  };
 }
 
 /** The client side: turns a failed call's ServiceError back into a business error. */

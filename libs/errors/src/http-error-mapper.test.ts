@@ -14,21 +14,28 @@ describe('toHttpError', () => {
     [new UnavailableError('backend down'), 503, 'UNAVAILABLE'],
     [new DeadlineExceededError('too slow'), 504, 'DEADLINE_EXCEEDED'],
   ])('maps %s to its status and code, keeping the message', (error, status, code) => {
-    expect(toHttpError(error)).toEqual({ status, body: { error: { code, message: error.message } } });
+    expect(toHttpError(error)).toEqual({
+      status,
+      body: { error: { code, message: error.message } },
+    });
   });
 
   it('hides the message and stack of an unexpected error behind a generic 500', () => {
     const mapped = toHttpError(new TypeError('secret internals at /srv/app.js:12'));
 
     expect(mapped.status).toBe(500);
-    expect(mapped.body).toEqual({ error: { code: 'INTERNAL', message: 'An internal error occurred.' } });
+    expect(mapped.body).toEqual({
+      error: { code: 'INTERNAL', message: 'An internal error occurred.' },
+    });
     expect(JSON.stringify(mapped.body)).not.toContain('internals');
   });
 });
 
 describe('fromHttpError', () => {
   it('turns error responses back into the business error they stand for', () => {
-    const notFound = fromHttpError(404, { error: { code: 'NOT_FOUND', message: 'no such product' } });
+    const notFound = fromHttpError(404, {
+      error: { code: 'NOT_FOUND', message: 'no such product' },
+    });
 
     expect(notFound).toBeInstanceOf(NotFoundError);
     expect(notFound.message).toBe('no such product');

@@ -15,12 +15,24 @@ describe('handleShutdownSignals', () => {
     const signals = new EventEmitter();
     const health = createHealth();
     const order: string[] = [];
-    const http = { close: vi.fn(async () => (order.push(`http ready=${(await health.readiness()).ready}`), true)) };
+    const http = {
+      close: vi.fn(
+        async () => (order.push(`http ready=${(await health.readiness()).ready}`), true),
+      ),
+    };
     const grpc = listener(true);
     const exit = vi.fn();
     const cleanup = vi.fn(() => void order.push('cleanup'));
 
-    handleShutdownSignals({ log, health, listeners: [http, grpc], cleanup, graceMs: 1234, exit, signals: signals as never });
+    handleShutdownSignals({
+      log,
+      health,
+      listeners: [http, grpc],
+      cleanup,
+      graceMs: 1234,
+      exit,
+      signals: signals as never,
+    });
     signals.emit('SIGTERM');
     await vi.waitFor(() => expect(exit).toHaveBeenCalled());
 
@@ -33,7 +45,14 @@ describe('handleShutdownSignals', () => {
     const signals = new EventEmitter();
     const exit = vi.fn();
 
-    handleShutdownSignals({ log, health: createHealth(), listeners: [listener(true), listener(false)], graceMs: 10, exit, signals: signals as never });
+    handleShutdownSignals({
+      log,
+      health: createHealth(),
+      listeners: [listener(true), listener(false)],
+      graceMs: 10,
+      exit,
+      signals: signals as never,
+    });
     signals.emit('SIGINT');
 
     await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(1));
@@ -43,7 +62,14 @@ describe('handleShutdownSignals', () => {
     const signals = new EventEmitter();
     const http = listener(true);
     const exit = vi.fn();
-    const { shutdown } = handleShutdownSignals({ log, health: createHealth(), listeners: [http], graceMs: 10, exit, signals: signals as never });
+    const { shutdown } = handleShutdownSignals({
+      log,
+      health: createHealth(),
+      listeners: [http],
+      graceMs: 10,
+      exit,
+      signals: signals as never,
+    });
 
     signals.emit('SIGTERM');
     await shutdown('again');

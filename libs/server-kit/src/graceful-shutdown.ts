@@ -27,8 +27,18 @@ export interface ShutdownDeps {
  * NOTE: this is what makes a rolling update lose no request: Kubernetes sends SIGTERM, stops
  * routing to a pod that is not ready, and waits for the grace period before SIGKILL.
  */
-export function handleShutdownSignals(deps: ShutdownDeps): { shutdown: (reason: string) => Promise<void> } {
-  const { log, health, listeners, cleanup, graceMs, exit = (code) => process.exit(code), signals = process } = deps;
+export function handleShutdownSignals(deps: ShutdownDeps): {
+  shutdown: (reason: string) => Promise<void>;
+} {
+  const {
+    log,
+    health,
+    listeners,
+    cleanup,
+    graceMs,
+    exit = (code) => process.exit(code),
+    signals = process,
+  } = deps;
   let started: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {
     started ??= (async () => {

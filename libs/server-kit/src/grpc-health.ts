@@ -1,4 +1,10 @@
-import { status, type Server, type ServerUnaryCall, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
+import {
+  status,
+  type Server,
+  type ServerUnaryCall,
+  type ServerWritableStream,
+  type sendUnaryData,
+} from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import type { Health } from './health.ts';
 
@@ -17,15 +23,26 @@ interface HealthCheckResponse {
  */
 export function addGrpcHealthService(
   server: Server,
-  { health, serviceNames, watchIntervalMs = 1000 }: { health: Health; serviceNames: string[]; watchIntervalMs?: number },
+  {
+    health,
+    serviceNames,
+    watchIntervalMs = 1000,
+  }: { health: Health; serviceNames: string[]; watchIntervalMs?: number },
 ): void {
   const known = new Set(['', ...serviceNames]);
-  const current = async (): Promise<ServingStatus> => ((await health.readiness()).ready ? 'SERVING' : 'NOT_SERVING');
+  const current = async (): Promise<ServingStatus> =>
+    (await health.readiness()).ready ? 'SERVING' : 'NOT_SERVING';
 
   server.addService(healthService, {
-    Check(call: ServerUnaryCall<HealthCheckRequest, HealthCheckResponse>, callback: sendUnaryData<HealthCheckResponse>) {
+    Check(
+      call: ServerUnaryCall<HealthCheckRequest, HealthCheckResponse>,
+      callback: sendUnaryData<HealthCheckResponse>,
+    ) {
       if (!known.has(call.request.service)) {
-        callback({ code: status.NOT_FOUND, details: `unknown service "${call.request.service}"` }, null);
+        callback(
+          { code: status.NOT_FOUND, details: `unknown service "${call.request.service}"` },
+          null,
+        );
         return;
       }
       current().then((servingStatus) => callback(null, { status: servingStatus }));

@@ -18,8 +18,10 @@ afterEach(async () => {
 function catalogServer(delayMs: number): Server {
   const server = new Server();
   const handlers: CatalogServiceServer = {
-    listProducts: (_call, callback) => void sleep(delayMs).then(() => callback(null, { products: [], nextPageToken: '' })),
-    getProduct: (call, callback) => callback({ code: status.NOT_FOUND, details: call.request.id } as ServiceError, null),
+    listProducts: (_call, callback) =>
+      void sleep(delayMs).then(() => callback(null, { products: [], nextPageToken: '' })),
+    getProduct: (call, callback) =>
+      callback({ code: status.NOT_FOUND, details: call.request.id } as ServiceError, null),
   };
   server.addService(CatalogServiceService, handlers);
   return server;
@@ -37,7 +39,9 @@ describe('listenGrpc', () => {
     expect(await inFlight).toEqual({ products: [], nextPageToken: '' });
     expect(await closing).toBe(true);
     const late = createProtoCatalogClient(listener.address);
-    await expect(late.call('ListProducts', {}, 1_000)).rejects.toMatchObject({ code: status.UNAVAILABLE });
+    await expect(late.call('ListProducts', {}, 1_000)).rejects.toMatchObject({
+      code: status.UNAVAILABLE,
+    });
     late.close();
     listener = undefined;
   });
@@ -69,7 +73,9 @@ describe('addGrpcHealthService', () => {
   });
 
   it('reports NOT_SERVING while a readiness check fails', async () => {
-    const health = createHealth({ checks: { store: async () => Promise.reject(new Error('empty')) } });
+    const health = createHealth({
+      checks: { store: async () => Promise.reject(new Error('empty')) },
+    });
     const server = catalogServer(0);
     addGrpcHealthService(server, { health, serviceNames: ['catalog.v1.CatalogService'] });
     listener = await listenGrpc(server, { host: '127.0.0.1', port: 0 });
@@ -80,10 +86,15 @@ describe('addGrpcHealthService', () => {
 
   it('answers NOT_FOUND for a service it does not serve', async () => {
     const server = catalogServer(0);
-    addGrpcHealthService(server, { health: createHealth(), serviceNames: ['catalog.v1.CatalogService'] });
+    addGrpcHealthService(server, {
+      health: createHealth(),
+      serviceNames: ['catalog.v1.CatalogService'],
+    });
     listener = await listenGrpc(server, { host: '127.0.0.1', port: 0 });
     client = createProtoCatalogClient(listener.address);
 
-    await expect(client.health('payments.v1.PaymentService')).rejects.toMatchObject({ code: status.NOT_FOUND });
+    await expect(client.health('payments.v1.PaymentService')).rejects.toMatchObject({
+      code: status.NOT_FOUND,
+    });
   });
 });

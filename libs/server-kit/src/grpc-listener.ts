@@ -20,11 +20,17 @@ export interface GrpcListener {
  */
 export async function listenGrpc(
   server: Server,
-  { host, port, credentials = ServerCredentials.createInsecure() }: { host: string; port: number; credentials?: ServerCredentials },
+  {
+    host,
+    port,
+    credentials = ServerCredentials.createInsecure(),
+  }: { host: string; port: number; credentials?: ServerCredentials },
 ): Promise<GrpcListener> {
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const bound = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${urlHost}:${port}`, credentials, (error, boundPort) => (error ? reject(error) : resolve(boundPort)));
+    server.bindAsync(`${urlHost}:${port}`, credentials, (error, boundPort) =>
+      error ? reject(error) : resolve(boundPort),
+    );
   });
   return {
     port: bound,

@@ -34,7 +34,11 @@ export interface HealthDeps {
  * @example
  * const health = createHealth({ checks: { backend: (signal) => catalog.checkReady(signal) } });
  */
-export function createHealth({ checks = {}, checkTimeoutMs = 1000, onCheckFailed }: HealthDeps = {}): Health {
+export function createHealth({
+  checks = {},
+  checkTimeoutMs = 1000,
+  onCheckFailed,
+}: HealthDeps = {}): Health {
   let shuttingDown = false;
   return {
     isLive: () => true,
@@ -55,7 +59,10 @@ export function createHealth({ checks = {}, checkTimeoutMs = 1000, onCheckFailed
           }
         }),
       );
-      return { ready: entries.every(([, state]) => state === 'ok'), checks: Object.fromEntries(entries) };
+      return {
+        ready: entries.every(([, state]) => state === 'ok'),
+        checks: Object.fromEntries(entries),
+      };
     },
   };
 }

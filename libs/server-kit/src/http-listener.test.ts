@@ -11,7 +11,8 @@ afterEach(async () => {
 });
 
 function slowApp(delayMs: number) {
-  return (_req: unknown, res: { end(body: string): void }) => void sleep(delayMs).then(() => res.end('done'));
+  return (_req: unknown, res: { end(body: string): void }) =>
+    void sleep(delayMs).then(() => res.end('done'));
 }
 
 describe('listenHttp', () => {
@@ -27,7 +28,10 @@ describe('listenHttp', () => {
   it('lets in-flight requests finish after close, then refuses new connections', async () => {
     listener = await listenHttp(slowApp(300), { host: '127.0.0.1', port: 0 });
     const url = listener.url;
-    const inFlight = request(url, { dispatcher: agent }).then(async (r) => ({ status: r.statusCode, body: await r.body.text() }));
+    const inFlight = request(url, { dispatcher: agent }).then(async (r) => ({
+      status: r.statusCode,
+      body: await r.body.text(),
+    }));
     await sleep(50);
 
     const closing = listener.close(5_000);

@@ -37,7 +37,12 @@ export async function listenHttp(
   });
   const bound = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  return { server, port: bound, url: `http://${urlHost}:${bound}`, close: (graceMs) => drain(server, graceMs) };
+  return {
+    server,
+    port: bound,
+    url: `http://${urlHost}:${bound}`,
+    close: (graceMs) => drain(server, graceMs),
+  };
 }
 
 function drain(server: Server, graceMs: number): Promise<boolean> {

@@ -1,4 +1,10 @@
-export { createHealth, type Health, type HealthDeps, type ReadinessCheck, type ReadinessReport } from './health.ts';
+export {
+  createHealth,
+  type Health,
+  type HealthDeps,
+  type ReadinessCheck,
+  type ReadinessReport,
+} from './health.ts';
 export { createOpsRouter } from './ops-router.ts';
 export { createRequestLogger } from './request-logger.ts';
 export { createJsonErrorHandler, jsonNotFound } from './json-error-handler.ts';

@@ -9,7 +9,9 @@ import type { Logger } from 'pino';
  */
 export function createJsonErrorHandler({ log }: { log: Logger }): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const mapped = toHttpError(isMalformedRequest(error) ? new InvalidArgumentError('the request is malformed') : error);
+    const mapped = toHttpError(
+      isMalformedRequest(error) ? new InvalidArgumentError('the request is malformed') : error,
+    );
     if (mapped.status >= 500) {
       (req.log ?? log).error({ err: error }, 'request failed');
     }

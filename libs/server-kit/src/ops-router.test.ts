@@ -28,9 +28,13 @@ describe('ops endpoints', () => {
   });
 
   it('answers /readyz with 503 and the failing check while a dependency is down', async () => {
-    const app = appWith(createHealth({ checks: { backend: () => Promise.reject(new Error('down')) } }));
+    const app = appWith(
+      createHealth({ checks: { backend: () => Promise.reject(new Error('down')) } }),
+    );
 
-    await request(app).get('/readyz').expect(503, { status: 'not ready', checks: { backend: 'failing' } });
+    await request(app)
+      .get('/readyz')
+      .expect(503, { status: 'not ready', checks: { backend: 'failing' } });
   });
 });
 
@@ -40,18 +44,30 @@ describe('JSON error handling', () => {
       throw new NotFoundError('no such thing');
     });
 
-    await request(app).get('/thing').expect(404, { error: { code: 'NOT_FOUND', message: 'no such thing' } });
+    await request(app)
+      .get('/thing')
+      .expect(404, { error: { code: 'NOT_FOUND', message: 'no such thing' } });
   });
 
   it('answers unknown routes with a JSON 404', async () => {
-    await request(appWith()).get('/nope').expect(404, { error: { code: 'NOT_FOUND', message: 'no route for GET /nope' } });
+    await request(appWith())
+      .get('/nope')
+      .expect(404, { error: { code: 'NOT_FOUND', message: 'no route for GET /nope' } });
   });
 
   it('answers malformed and oversized JSON bodies with 400, not 500', async () => {
     const app = appWith(undefined, (_req, res) => void res.json({}));
 
-    await request(app).post('/thing').set('content-type', 'application/json').send('{"broken":').expect(400);
-    await request(app).post('/thing').set('content-type', 'application/json').send(JSON.stringify({ a: 'x'.repeat(5000) })).expect(400);
+    await request(app)
+      .post('/thing')
+      .set('content-type', 'application/json')
+      .send('{"broken":')
+      .expect(400);
+    await request(app)
+      .post('/thing')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ a: 'x'.repeat(5000) }))
+      .expect(400);
   });
 
   it('never sends a stack trace for an unexpected error', async () => {
@@ -61,7 +77,9 @@ describe('JSON error handling', () => {
 
     const response = await request(app).get('/thing').expect(500);
 
-    expect(response.body).toEqual({ error: { code: 'INTERNAL', message: 'An internal error occurred.' } });
+    expect(response.body).toEqual({
+      error: { code: 'INTERNAL', message: 'An internal error occurred.' },
+    });
     expect(response.text).not.toMatch(/secret|at .*\.ts/);
   });
 
@@ -70,6 +88,10 @@ describe('JSON error handling', () => {
       throw new InvalidArgumentError('page_size must be a whole number');
     });
 
-    await request(app).get('/thing').expect(400, { error: { code: 'INVALID_ARGUMENT', message: 'page_size must be a whole number' } });
+    await request(app)
+      .get('/thing')
+      .expect(400, {
+        error: { code: 'INVALID_ARGUMENT', message: 'page_size must be a whole number' },
+      });
   });
 });

@@ -15,7 +15,9 @@ export function createOpsRouter({ health }: { health: Health }): Router {
   router.get('/readyz', async (_req, res) => {
     const report = await health.readiness();
     res.set('Cache-Control', 'no-store');
-    res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+    res
+      .status(report.ready ? 200 : 503)
+      .json({ status: report.ready ? 'ready' : 'not ready', checks: report.checks });
   });
   return router;
 }

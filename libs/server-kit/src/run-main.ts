@@ -9,10 +9,17 @@ import { ConfigError } from '@sample/config';
  */
 export function runMain(
   main: () => Promise<void>,
-  { exit = (code: number) => process.exit(code), stderr = process.stderr } = {},
+  {
+    exit = (code: number) => process.exit(code),
+    stderr = process.stderr,
+  }: { exit?: (code: number) => void; stderr?: { write(text: string): boolean } } = {},
 ): Promise<void> {
   return main().catch((error: unknown) => {
-    stderr.write(error instanceof ConfigError ? `${error.message}\n` : `start-up failed: ${String((error as Error)?.stack ?? error)}\n`);
+    stderr.write(
+      error instanceof ConfigError
+        ? `${error.message}\n`
+        : `start-up failed: ${String((error as Error)?.stack ?? error)}\n`,
+    );
     exit(1);
   });
 }

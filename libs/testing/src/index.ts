@@ -5,4 +5,8 @@ export {
   type ServiceProcess,
   type ServiceProcessOptions,
 } from './service-process.ts';
-export { createProtoCatalogClient, protoRoot, type ProtoCatalogClient } from './proto-catalog-client.ts';
+export {
+  createProtoCatalogClient,
+  protoRoot,
+  type ProtoCatalogClient,
+} from './proto-catalog-client.ts';

@@ -1,4 +1,11 @@
-import { credentials, loadPackageDefinition, Metadata, type Client, type ServiceError } from '@grpc/grpc-js';
+/* eslint-disable @typescript-eslint/no-explicit-any -- proto-loader builds its clients at run time: untyped by design. */
+import {
+  credentials,
+  loadPackageDefinition,
+  Metadata,
+  type Client,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { fileURLToPath } from 'node:url';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
@@ -6,7 +13,12 @@ import { protoPath as healthProtoPath } from 'grpc-health-check';
 /** The folder of the .proto contracts, the single source of truth. */
 export const protoRoot = fileURLToPath(new URL('../../../proto', import.meta.url));
 
-type Unary = (request: object, metadata: Metadata, options: { deadline?: number }, callback: (error: ServiceError | null, response: unknown) => void) => void;
+type Unary = (
+  request: object,
+  metadata: Metadata,
+  options: { deadline?: number },
+  callback: (error: ServiceError | null, response: unknown) => void,
+) => void;
 
 export interface ProtoCatalogClient {
   /** Calls a CatalogService method; resolves the response or rejects with the grpc-js ServiceError. */
@@ -29,14 +41,30 @@ export function createProtoCatalogClient(address: string): ProtoCatalogClient {
     keepCase: false,
   });
   const proto = loadPackageDefinition(definition) as any;
-  const catalog: Client & Record<string, Unary> = new proto.catalog.v1.CatalogService(address, credentials.createInsecure());
-  const healthDefinition = loadPackageDefinition(loadSync(healthProtoPath, { enums: String, defaults: true })) as any;
-  const health: Client & Record<string, Unary> = new healthDefinition.grpc.health.v1.Health(address, credentials.createInsecure());
+  const catalog: Client & Record<string, Unary> = new proto.catalog.v1.CatalogService(
+    address,
+    credentials.createInsecure(),
+  );
+  const healthDefinition = loadPackageDefinition(
+    loadSync(healthProtoPath, { enums: String, defaults: true }),
+  ) as any;
+  const health: Client & Record<string, Unary> = new healthDefinition.grpc.health.v1.Health(
+    address,
+    credentials.createInsecure(),
+  );
 
-  const invoke = (client: Record<string, Unary>, method: string, request: object, deadlineMs: number) =>
+  const invoke = (
+    client: Record<string, Unary>,
+    method: string,
+    request: object,
+    deadlineMs: number,
+  ) =>
     new Promise<any>((resolve, reject) =>
-      client[method]!(request, new Metadata(), { deadline: Date.now() + deadlineMs }, (error, response) =>
-        error ? reject(error) : resolve(response),
+      client[method]!(
+        request,
+        new Metadata(),
+        { deadline: Date.now() + deadlineMs },
+        (error, response) => (error ? reject(error) : resolve(response)),
       ),
     );
   return {

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 
 export interface ServiceProcessOptions {
@@ -50,7 +51,11 @@ export async function startServiceProcess({
   const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${entry} was not ready after ${timeoutMs} ms:\n${[...stdout, ...stderr].join('\n')}`));
+      reject(
+        new Error(
+          `${entry} was not ready after ${timeoutMs} ms:\n${[...stdout, ...stderr].join('\n')}`,
+        ),
+      );
     }, timeoutMs);
     const onLine = (line: string) => {
       const parsed = parseJson(line);
@@ -59,10 +64,14 @@ export async function startServiceProcess({
         resolve(parsed);
       }
     };
-    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stdout }).on('line', onLine);
     void exited.then((status) => {
       clearTimeout(timer);
-      reject(new Error(`${entry} exited (${JSON.stringify(status)}) before it was ready:\n${[...stdout, ...stderr].join('\n')}`));
+      reject(
+        new Error(
+          `${entry} exited (${JSON.stringify(status)}) before it was ready:\n${[...stdout, ...stderr].join('\n')}`,
+        ),
+      );
     });
   });
   return {
@@ -87,7 +96,9 @@ export async function runServiceToExit({
   entry,
   env = {},
   timeoutMs = 20_000,
-}: Omit<ServiceProcessOptions, 'readyMessage'>): Promise<ExitStatus & { stdout: string; stderr: string }> {
+}: Omit<ServiceProcessOptions, 'readyMessage'>): Promise<
+  ExitStatus & { stdout: string; stderr: string }
+> {
   const child = spawnService(entry, env);
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -97,7 +108,9 @@ export async function runServiceToExit({
   return { ...status, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
-function spawnService(entry: string, env: Record<string, string>): ChildProcess {
+type PipedChild = ChildProcessByStdio<null, Readable, Readable>;
+
+function spawnService(entry: string, env: Record<string, string>): PipedChild {
   const child = spawn(process.execPath, ['--conditions=@sample/source', entry], {
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,16 +120,18 @@ function spawnService(entry: string, env: Record<string, string>): ChildProcess 
   return child;
 }
 
-function collectOutput(child: ChildProcess, stdout: string[], stderr: string[]): Promise<ExitStatus> {
-  createInterface({ input: child.stdout! }).on('line', (line) => stdout.push(line));
-  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+function collectOutput(child: PipedChild, stdout: string[], stderr: string[]): Promise<ExitStatus> {
+  createInterface({ input: child.stdout }).on('line', (line) => stdout.push(line));
+  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
 function parseJson(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

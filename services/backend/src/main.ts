@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@sample/config';
-import { createHealth, handleShutdownSignals, listenGrpc, listenHttp, runMain } from '@sample/server-kit';
+import {
+  createHealth,
+  handleShutdownSignals,
+  listenGrpc,
+  listenHttp,
+  runMain,
+} from '@sample/server-kit';
 import { pino } from 'pino';
 import { backendConfigSchema } from './config.ts';
 import { createCatalog } from './domain/catalog.ts';
@@ -15,7 +21,9 @@ import { createHttpApp } from './http/http-app.ts';
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 await runMain(async () => {
-  const config = loadConfig(backendConfigSchema, process.env, { configDir: `${packageRoot}config` });
+  const config = loadConfig(backendConfigSchema, process.env, {
+    configDir: `${packageRoot}config`,
+  });
   const log = pino({ level: config.logLevel, base: { service: 'backend', env: config.appEnv } });
 
   const products = parseSeedProducts(readFileSync(`${packageRoot}data/products.json`, 'utf8'));
@@ -25,11 +33,22 @@ await runMain(async () => {
     onCheckFailed: (name, err) => log.warn({ check: name, err }, 'readiness check failed'),
   });
 
-  const http = await listenHttp(createHttpApp({ catalog, health, log }), { host: config.host, port: config.httpPort });
-  const grpc = await listenGrpc(createGrpcServer({ catalog, health, log }), { host: config.host, port: config.grpcPort });
+  const http = await listenHttp(createHttpApp({ catalog, health, log }), {
+    host: config.host,
+    port: config.httpPort,
+  });
+  const grpc = await listenGrpc(createGrpcServer({ catalog, health, log }), {
+    host: config.host,
+    port: config.grpcPort,
+  });
   handleShutdownSignals({ log, health, listeners: [http, grpc], graceMs: config.shutdownGraceMs });
   log.info(
-    { httpUrl: http.url, grpcAddress: grpc.address, products: products.length, startupMs: Math.round(performance.now()) },
+    {
+      httpUrl: http.url,
+      grpcAddress: grpc.address,
+      products: products.length,
+      startupMs: Math.round(performance.now()),
+    },
     'backend ready',
   );
 });

@@ -17,7 +17,9 @@ describe('the backend process', () => {
     const { httpUrl, grpcAddress } = backend.ready as { httpUrl: string; grpcAddress: string };
 
     expect(httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect((await (await fetch(`${httpUrl}/v1/products/brass-pen`)).json()).name).toBe('Brass Pen');
+    expect(
+      ((await (await fetch(`${httpUrl}/v1/products/brass-pen`)).json()) as { name: string }).name,
+    ).toBe('Brass Pen');
     const grpc = createProtoCatalogClient(grpcAddress);
     expect((await grpc.call('GetProduct', { id: 'brass-pen' })).name).toBe('Brass Pen');
     grpc.close();
@@ -34,19 +36,34 @@ describe('the backend process', () => {
     await backend.stop('SIGTERM');
 
     const lines = backend.stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.every((line) => typeof line['level'] === 'number' && typeof line['time'] === 'number' && line['msg'])).toBe(true);
-    expect(lines.find((line) => line['requestId'] === 'trace-me-42')).toMatchObject({ msg: 'request completed', res: { statusCode: 200 } });
+    expect(
+      lines.every(
+        (line) =>
+          typeof line['level'] === 'number' && typeof line['time'] === 'number' && line['msg'],
+      ),
+    ).toBe(true);
+    expect(lines.find((line) => line['requestId'] === 'trace-me-42')).toMatchObject({
+      msg: 'request completed',
+      res: { statusCode: 200 },
+    });
   });
 
   it('exits 1 at start-up naming every invalid variable', async () => {
     const result = await runServiceToExit({
       entry,
-      env: { ...ports, HTTP_PORT: 'http', GRPC_PORT: '99999', LOG_LEVEL: 'chatty', APP_ENV: 'production' },
+      env: {
+        ...ports,
+        HTTP_PORT: 'http',
+        GRPC_PORT: '99999',
+        LOG_LEVEL: 'chatty',
+        APP_ENV: 'production',
+      },
     });
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Invalid configuration for APP_ENV=production');
-    for (const variable of ['HTTP_PORT', 'GRPC_PORT', 'LOG_LEVEL']) expect(result.stderr).toContain(variable);
+    for (const variable of ['HTTP_PORT', 'GRPC_PORT', 'LOG_LEVEL'])
+      expect(result.stderr).toContain(variable);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -54,6 +71,8 @@ describe('the backend process', () => {
     const result = await runServiceToExit({ entry, env: { ...ports, APP_ENV: 'prod' } });
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('APP_ENV (environment): expected one of development, stage, production');
+    expect(result.stderr).toContain(
+      'APP_ENV (environment): expected one of development, stage, production',
+    );
   });
 });

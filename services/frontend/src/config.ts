@@ -1,10 +1,26 @@
-import { hostSchema, logLevelSchema, millisecondsSchema, portSchema, setting } from '@sample/config';
+import {
+  hostSchema,
+  logLevelSchema,
+  millisecondsSchema,
+  portSchema,
+  setting,
+} from '@sample/config';
 import { z } from 'zod';
 
 /** The frontend's configuration: every key, its environment variable, default and meaning. */
 export const frontendConfigSchema = {
-  host: setting({ env: 'HOST', schema: hostSchema, default: '127.0.0.1', doc: 'interface to bind the HTTP listener to' }),
-  httpPort: setting({ env: 'HTTP_PORT', schema: portSchema, default: 3000, doc: 'HTTP listener port (pages and ops endpoints)' }),
+  host: setting({
+    env: 'HOST',
+    schema: hostSchema,
+    default: '127.0.0.1',
+    doc: 'interface to bind the HTTP listener to',
+  }),
+  httpPort: setting({
+    env: 'HTTP_PORT',
+    schema: portSchema,
+    default: 3000,
+    doc: 'HTTP listener port (pages and ops endpoints)',
+  }),
   catalogTransport: setting({
     env: 'CATALOG_TRANSPORT',
     schema: z.enum(['grpc', 'http'], { error: 'expected grpc or http' }),
@@ -29,7 +45,12 @@ export const frontendConfigSchema = {
     default: 1000,
     doc: 'deadline of every call to the backend',
   }),
-  logLevel: setting({ env: 'LOG_LEVEL', schema: logLevelSchema, default: 'info', doc: 'pino log level' }),
+  logLevel: setting({
+    env: 'LOG_LEVEL',
+    schema: logLevelSchema,
+    default: 'info',
+    doc: 'pino log level',
+  }),
   shutdownGraceMs: setting({
     env: 'SHUTDOWN_GRACE_MS',
     schema: millisecondsSchema,

@@ -11,7 +11,9 @@ import { createWebApp } from './web/web-app.ts';
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 await runMain(async () => {
-  const config = loadConfig(frontendConfigSchema, process.env, { configDir: `${packageRoot}config` });
+  const config = loadConfig(frontendConfigSchema, process.env, {
+    configDir: `${packageRoot}config`,
+  });
   const log = pino({ level: config.logLevel, base: { service: 'frontend', env: config.appEnv } });
 
   const catalog = createCatalogClient({
@@ -34,7 +36,13 @@ await runMain(async () => {
   });
 
   const http = await listenHttp(app, { host: config.host, port: config.httpPort });
-  handleShutdownSignals({ log, health, listeners: [http], cleanup: () => catalog.close(), graceMs: config.shutdownGraceMs });
+  handleShutdownSignals({
+    log,
+    health,
+    listeners: [http],
+    cleanup: () => catalog.close(),
+    graceMs: config.shutdownGraceMs,
+  });
   log.info(
     { httpUrl: http.url, transport: catalog.transport, startupMs: Math.round(performance.now()) },
     'frontend ready',

@@ -1,7 +1,11 @@
 import { runServiceToExit, startServiceProcess, type ServiceProcess } from '@sample/testing';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { contractProduct, startFakeCatalogBackend, type FakeCatalogBackend } from './support/fake-catalog-backend.ts';
+import {
+  contractProduct,
+  startFakeCatalogBackend,
+  type FakeCatalogBackend,
+} from './support/fake-catalog-backend.ts';
 
 const entry = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 let backend: FakeCatalogBackend;
@@ -29,11 +33,17 @@ function env(transport: string): Record<string, string> {
 
 describe.each(['grpc', 'http'])('the frontend process over %s', (transport) => {
   it('finishes in-flight page requests after SIGTERM, then exits 0', async () => {
-    frontend = await startServiceProcess({ entry, env: env(transport), readyMessage: 'frontend ready' });
+    frontend = await startServiceProcess({
+      entry,
+      env: env(transport),
+      readyMessage: 'frontend ready',
+    });
     const { httpUrl } = frontend.ready as { httpUrl: string };
     backend.behaviour.delayMs = 700;
 
-    const inFlight = Array.from({ length: 5 }, () => fetch(`${httpUrl}/products/mug`).then(async (r) => [r.status, await r.text()] as const));
+    const inFlight = Array.from({ length: 5 }, () =>
+      fetch(`${httpUrl}/products/mug`).then(async (r) => [r.status, await r.text()] as const),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const exited = frontend.stop('SIGTERM');
 
@@ -49,13 +59,25 @@ describe('the frontend process configuration', () => {
   it('exits 1 at start-up naming every invalid variable', async () => {
     const result = await runServiceToExit({
       entry,
-      env: { ...env('carrier-pigeon'), CATALOG_GRPC_ADDRESS: 'no-port', CATALOG_HTTP_URL: 'ftp://x', HTTP_PORT: '-1' },
+      env: {
+        ...env('carrier-pigeon'),
+        CATALOG_GRPC_ADDRESS: 'no-port',
+        CATALOG_HTTP_URL: 'ftp://x',
+        HTTP_PORT: '-1',
+      },
     });
 
     expect(result.code).toBe(1);
-    for (const variable of ['CATALOG_TRANSPORT', 'CATALOG_GRPC_ADDRESS', 'CATALOG_HTTP_URL', 'HTTP_PORT']) {
+    for (const variable of [
+      'CATALOG_TRANSPORT',
+      'CATALOG_GRPC_ADDRESS',
+      'CATALOG_HTTP_URL',
+      'HTTP_PORT',
+    ]) {
       expect(result.stderr).toContain(variable);
     }
-    expect(result.stderr).toContain('CATALOG_TRANSPORT (environment): expected grpc or http, got "carrier-pigeon"');
+    expect(result.stderr).toContain(
+      'CATALOG_TRANSPORT (environment): expected grpc or http, got "carrier-pigeon"',
+    );
   });
 });

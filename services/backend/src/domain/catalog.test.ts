@@ -5,10 +5,18 @@ import { createInMemoryProductStore } from './in-memory-product-store.ts';
 import type { Product } from './product.ts';
 
 function product(id: string, tags: string[] = []): Product {
-  return { id, name: `Name of ${id}`, description: '', tags, price: { currencyCode: 'EUR', units: '1', nanos: 0 } };
+  return {
+    id,
+    name: `Name of ${id}`,
+    description: '',
+    tags,
+    price: { currencyCode: 'EUR', units: '1', nanos: 0 },
+  };
 }
 
-const products = Array.from({ length: 25 }, (_, i) => product(`p-${String(i).padStart(2, '0')}`, i % 3 === 0 ? ['three'] : []));
+const products = Array.from({ length: 25 }, (_, i) =>
+  product(`p-${String(i).padStart(2, '0')}`, i % 3 === 0 ? ['three'] : []),
+);
 const catalog = createCatalog({ store: createInMemoryProductStore(products) });
 
 async function listAll(pageSize: number, tag = ''): Promise<string[]> {
@@ -30,9 +38,12 @@ describe('listProducts', () => {
     expect(page.nextPageToken).not.toBe('');
   });
 
-  it.each([1, 7, 25, 100])('visits every product exactly once with pages of %i', async (pageSize) => {
-    expect(await listAll(pageSize)).toEqual(products.map((p) => p.id));
-  });
+  it.each([1, 7, 25, 100])(
+    'visits every product exactly once with pages of %i',
+    async (pageSize) => {
+      expect(await listAll(pageSize)).toEqual(products.map((p) => p.id));
+    },
+  );
 
   it('returns an empty next page token on the last page', async () => {
     const page = await catalog.listProducts({ pageSize: 25 });
@@ -42,33 +53,51 @@ describe('listProducts', () => {
   });
 
   it('filters by tag across pages', async () => {
-    expect(await listAll(2, 'three')).toEqual(['p-00', 'p-03', 'p-06', 'p-09', 'p-12', 'p-15', 'p-18', 'p-21', 'p-24']);
+    expect(await listAll(2, 'three')).toEqual([
+      'p-00',
+      'p-03',
+      'p-06',
+      'p-09',
+      'p-12',
+      'p-15',
+      'p-18',
+      'p-21',
+      'p-24',
+    ]);
   });
 
   it('returns no products for a tag nobody carries', async () => {
-    expect(await catalog.listProducts({ tag: 'none' })).toEqual({ products: [], nextPageToken: '' });
+    expect(await catalog.listProducts({ tag: 'none' })).toEqual({
+      products: [],
+      nextPageToken: '',
+    });
   });
 
   it.each([-1, 101, 2.5, Number.NaN])('rejects page size %s', async (pageSize) => {
     await expect(catalog.listProducts({ pageSize })).rejects.toThrow(InvalidArgumentError);
   });
 
-  it.each(['not-a-token', 'eyJ2IjoyfQ', Buffer.from('{"v":1,"a":"","t":""}').toString('base64url')])(
-    'rejects the malformed page token %s',
-    async (pageToken) => {
-      await expect(catalog.listProducts({ pageToken })).rejects.toThrow(/page_token is invalid/);
-    },
-  );
+  it.each([
+    'not-a-token',
+    'eyJ2IjoyfQ',
+    Buffer.from('{"v":1,"a":"","t":""}').toString('base64url'),
+  ])('rejects the malformed page token %s', async (pageToken) => {
+    await expect(catalog.listProducts({ pageToken })).rejects.toThrow(/page_token is invalid/);
+  });
 
   it('rejects a page token used with another tag', async () => {
     const { nextPageToken } = await catalog.listProducts({ pageSize: 1, tag: 'three' });
 
-    await expect(catalog.listProducts({ pageToken: nextPageToken, tag: '' })).rejects.toThrow(/another tag/);
+    await expect(catalog.listProducts({ pageToken: nextPageToken, tag: '' })).rejects.toThrow(
+      /another tag/,
+    );
   });
 
   it('rejects a tag with control characters or too long', async () => {
     await expect(catalog.listProducts({ tag: 'a\u0000b' })).rejects.toThrow(InvalidArgumentError);
-    await expect(catalog.listProducts({ tag: 'x'.repeat(129) })).rejects.toThrow(InvalidArgumentError);
+    await expect(catalog.listProducts({ tag: 'x'.repeat(129) })).rejects.toThrow(
+      InvalidArgumentError,
+    );
   });
 });
 
@@ -96,6 +125,8 @@ describe('getProduct', () => {
 
 describe('checkReady', () => {
   it('fails when the store holds no products', async () => {
-    await expect(createCatalog({ store: createInMemoryProductStore([]) }).checkReady()).rejects.toThrow(/empty/);
+    await expect(
+      createCatalog({ store: createInMemoryProductStore([]) }).checkReady(),
+    ).rejects.toThrow(/empty/);
   });
 });

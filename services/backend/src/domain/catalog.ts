@@ -34,7 +34,9 @@ export function createCatalog({ store }: { store: ProductStore }): Catalog {
       validText('tag', tag, { allowEmpty: true });
       const cursor = pageToken ? decodePageToken(pageToken) : undefined;
       if (cursor && cursor.tag !== tag) {
-        throw new InvalidArgumentError('page_token was made for another tag: pass the same tag on every page');
+        throw new InvalidArgumentError(
+          'page_token was made for another tag: pass the same tag on every page',
+        );
       }
       const found = await store.list({
         limit: limit + 1,
@@ -43,7 +45,8 @@ export function createCatalog({ store }: { store: ProductStore }): Catalog {
       });
       const products = found.slice(0, limit);
       const last = products.at(-1);
-      const nextPageToken = found.length > limit && last ? encodePageToken({ afterId: last.id, tag }) : '';
+      const nextPageToken =
+        found.length > limit && last ? encodePageToken({ afterId: last.id, tag }) : '';
       return { products, nextPageToken };
     },
 
@@ -62,7 +65,9 @@ export function createCatalog({ store }: { store: ProductStore }): Catalog {
 
 function validPageSize(pageSize: number): number {
   if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > maxPageSize) {
-    throw new InvalidArgumentError(`page_size must be a whole number from 0 to ${maxPageSize} (0 means ${defaultPageSize})`);
+    throw new InvalidArgumentError(
+      `page_size must be a whole number from 0 to ${maxPageSize} (0 means ${defaultPageSize})`,
+    );
   }
   return pageSize === 0 ? defaultPageSize : pageSize;
 }
@@ -71,6 +76,8 @@ function validText(field: string, value: string, { allowEmpty }: { allowEmpty: b
   if (!allowEmpty && value.length === 0) throw new InvalidArgumentError(`${field} is required`);
   // eslint-disable-next-line no-control-regex
   if (value.length > maxTextLength || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw new InvalidArgumentError(`${field} must be at most ${maxTextLength} printable characters`);
+    throw new InvalidArgumentError(
+      `${field} must be at most ${maxTextLength} printable characters`,
+    );
   }
 }

@@ -8,7 +8,9 @@ export function createInMemoryProductStore(products: readonly Product[]): Produc
   return {
     async list({ tag, afterId, limit }: ProductQuery) {
       const matches = sorted.filter(
-        (product) => (afterId === undefined || product.id > afterId) && (tag === undefined || product.tags.includes(tag)),
+        (product) =>
+          (afterId === undefined || product.id > afterId) &&
+          (tag === undefined || product.tags.includes(tag)),
       );
       return matches.slice(0, limit).map((product) => structuredClone(product));
     },

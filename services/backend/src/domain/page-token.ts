@@ -11,7 +11,9 @@ export interface PageCursor {
  * the server can change pagination without breaking anyone.
  */
 export function encodePageToken(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify({ v: 1, a: cursor.afterId, t: cursor.tag })).toString('base64url');
+  return Buffer.from(JSON.stringify({ v: 1, a: cursor.afterId, t: cursor.tag })).toString(
+    'base64url',
+  );
 }
 
 export function decodePageToken(token: string): PageCursor {
@@ -32,5 +34,7 @@ function isCursorJson(value: unknown): value is { v: 1; a: string; t: string } {
 }
 
 function invalidToken(): InvalidArgumentError {
-  return new InvalidArgumentError('page_token is invalid: pass the next_page_token of a previous response');
+  return new InvalidArgumentError(
+    'page_token is invalid: pass the next_page_token of a previous response',
+  );
 }

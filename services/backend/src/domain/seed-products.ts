@@ -7,9 +7,15 @@ const moneySchema = z
     units: z.string().regex(/^-?\d{1,18}$/, 'expected whole units as a decimal string'),
     nanos: z.number().int().min(-999_999_999).max(999_999_999),
   })
-  .refine((money) => money.nanos === 0 || Math.sign(money.nanos) === Math.sign(Number(money.units)) || money.units === '0', {
-    message: 'units and nanos must have the same sign',
-  });
+  .refine(
+    (money) =>
+      money.nanos === 0 ||
+      Math.sign(money.nanos) === Math.sign(Number(money.units)) ||
+      money.units === '0',
+    {
+      message: 'units and nanos must have the same sign',
+    },
+  );
 
 const productSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lowercase, URL-safe id'),
@@ -22,7 +28,9 @@ const productSchema = z.object({
 const seedSchema = z
   .array(productSchema)
   .min(1)
-  .refine((products) => new Set(products.map((p) => p.id)).size === products.length, { message: 'ids must be unique' });
+  .refine((products) => new Set(products.map((p) => p.id)).size === products.length, {
+    message: 'ids must be unique',
+  });
 
 /**
  * Parses and validates the seed products (the JSON text of `data/products.json`).

@@ -17,7 +17,10 @@ const mug: Product = {
   tags: ['kitchen'],
   price: { currencyCode: 'EUR', units: '9007199254740993', nanos: 990_000_000 },
 };
-const products = [mug, ...Array.from({ length: 11 }, (_, i) => ({ ...mug, id: `item-${i}`, tags: [] }))];
+const products = [
+  mug,
+  ...Array.from({ length: 11 }, (_, i) => ({ ...mug, id: `item-${i}`, tags: [] })),
+];
 
 let listener: GrpcListener | undefined;
 let client: ProtoCatalogClient | undefined;
@@ -27,9 +30,15 @@ afterEach(async () => {
   listener = client = undefined;
 });
 
-async function start(store: ProductStore = createInMemoryProductStore(products), health = createHealth()) {
+async function start(
+  store: ProductStore = createInMemoryProductStore(products),
+  health = createHealth(),
+) {
   const catalog = createCatalog({ store });
-  listener = await listenGrpc(createGrpcServer({ catalog, health, log }), { host: '127.0.0.1', port: 0 });
+  listener = await listenGrpc(createGrpcServer({ catalog, health, log }), {
+    host: '127.0.0.1',
+    port: 0,
+  });
   client = createProtoCatalogClient(listener.address);
   return client;
 }
@@ -82,15 +91,22 @@ describe('catalog.v1.CatalogService over gRPC', () => {
   ] as const)('%s answers INVALID_ARGUMENT for %j', async (method, request) => {
     const grpc = await start();
 
-    await expect(grpc.call(method, request)).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+    await expect(grpc.call(method, request)).rejects.toMatchObject({
+      code: status.INVALID_ARGUMENT,
+    });
   });
 
   it('answers DEADLINE_EXCEEDED when the call outlives the deadline the client set', async () => {
     const inner = createInMemoryProductStore(products);
-    const slowStore: ProductStore = { ...inner, get: (id) => new Promise((r) => setTimeout(() => r(inner.get(id)), 500)) };
+    const slowStore: ProductStore = {
+      ...inner,
+      get: (id) => new Promise((r) => setTimeout(() => r(inner.get(id)), 500)),
+    };
     const grpc = await start(slowStore);
 
-    await expect(grpc.call('GetProduct', { id: 'mug' }, 100)).rejects.toMatchObject({ code: status.DEADLINE_EXCEEDED });
+    await expect(grpc.call('GetProduct', { id: 'mug' }, 100)).rejects.toMatchObject({
+      code: status.DEADLINE_EXCEEDED,
+    });
   });
 
   it('answers INTERNAL with a generic message, never the error itself, when the store fails', async () => {

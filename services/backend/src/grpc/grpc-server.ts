@@ -8,7 +8,15 @@ import { createCatalogGrpcHandlers } from './catalog-grpc-handlers.ts';
 export const catalogServiceName = `${protobufPackage}.CatalogService`;
 
 /** The backend's gRPC server (unbound): catalog.v1.CatalogService and grpc.health.v1.Health. */
-export function createGrpcServer({ catalog, health, log }: { catalog: Catalog; health: Health; log: Logger }): Server {
+export function createGrpcServer({
+  catalog,
+  health,
+  log,
+}: {
+  catalog: Catalog;
+  health: Health;
+  log: Logger;
+}): Server {
   const server = new Server();
   server.addService(CatalogServiceService, createCatalogGrpcHandlers({ catalog, log }));
   addGrpcHealthService(server, { health, serviceNames: [catalogServiceName] });

@@ -15,15 +15,24 @@ const mug: Product = {
   tags: ['kitchen'],
   price: { currencyCode: 'EUR', units: '9007199254740993', nanos: 990_000_000 },
 };
-const products = [mug, ...Array.from({ length: 11 }, (_, i) => ({ ...mug, id: `item-${i}`, tags: [] }))];
+const products = [
+  mug,
+  ...Array.from({ length: 11 }, (_, i) => ({ ...mug, id: `item-${i}`, tags: [] })),
+];
 
-function app(catalog: Catalog = createCatalog({ store: createInMemoryProductStore(products) }), health = createHealth()) {
+function app(
+  catalog: Catalog = createCatalog({ store: createInMemoryProductStore(products) }),
+  health = createHealth(),
+) {
   return createHttpApp({ catalog, health, log });
 }
 
 describe('GET /v1/products', () => {
   it('answers a page in the proto3 JSON mapping: camelCase fields, int64 as a string', async () => {
-    const response = await request(app()).get('/v1/products?pageSize=1').expect(200).expect('content-type', /json/);
+    const response = await request(app())
+      .get('/v1/products?pageSize=1')
+      .expect(200)
+      .expect('content-type', /json/);
 
     expect(response.body).toEqual({
       products: [
@@ -40,7 +49,10 @@ describe('GET /v1/products', () => {
 
   it('follows nextPageToken to the last page, which has an empty token', async () => {
     const first = await request(app()).get('/v1/products?pageSize=10').expect(200);
-    const last = await request(app()).get('/v1/products').query({ pageSize: 10, pageToken: first.body.nextPageToken }).expect(200);
+    const last = await request(app())
+      .get('/v1/products')
+      .query({ pageSize: 10, pageToken: first.body.nextPageToken })
+      .expect(200);
 
     expect(last.body.products).toHaveLength(2);
     expect(last.body.nextPageToken).toBe('');
@@ -52,15 +64,20 @@ describe('GET /v1/products', () => {
     expect(response.body.products.map((p: { id: string }) => p.id)).toEqual(['mug']);
   });
 
-  it.each(['pageSize=abc', 'pageSize=-1', 'pageSize=101', 'pageSize=1&pageSize=2', 'pageToken=%%%', 'tag=a&tag=b', 'tag=%00'])(
-    'answers 400 INVALID_ARGUMENT for %s',
-    async (query) => {
-      const response = await request(app()).get(`/v1/products?${query}`).expect(400);
+  it.each([
+    'pageSize=abc',
+    'pageSize=-1',
+    'pageSize=101',
+    'pageSize=1&pageSize=2',
+    'pageToken=%%%',
+    'tag=a&tag=b',
+    'tag=%00',
+  ])('answers 400 INVALID_ARGUMENT for %s', async (query) => {
+    const response = await request(app()).get(`/v1/products?${query}`).expect(400);
 
-      expect(response.body.error.code).toBe('INVALID_ARGUMENT');
-      expect(response.body.error.message).toEqual(expect.any(String));
-    },
-  );
+    expect(response.body.error.code).toBe('INVALID_ARGUMENT');
+    expect(response.body.error.message).toEqual(expect.any(String));
+  });
 });
 
 describe('GET /v1/products/{id}', () => {
@@ -80,7 +97,10 @@ describe('GET /v1/products/{id}', () => {
   it('answers 304 with no body when If-None-Match holds the current ETag', async () => {
     const { headers } = await request(app()).get('/v1/products/mug').expect(200);
 
-    const response = await request(app()).get('/v1/products/mug').set('If-None-Match', headers['etag']!).expect(304);
+    const response = await request(app())
+      .get('/v1/products/mug')
+      .set('If-None-Match', headers['etag']!)
+      .expect(304);
 
     expect(response.text).toBe('');
   });
@@ -92,7 +112,9 @@ describe('GET /v1/products/{id}', () => {
   it('answers 404 NOT_FOUND for an unknown id', async () => {
     const response = await request(app()).get('/v1/products/no-such-thing').expect(404);
 
-    expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: 'product "no-such-thing" does not exist' } });
+    expect(response.body).toEqual({
+      error: { code: 'NOT_FOUND', message: 'product "no-such-thing" does not exist' },
+    });
   });
 
   it('answers 500 INTERNAL, with no stack trace, when the catalog fails unexpectedly', async () => {
@@ -104,7 +126,9 @@ describe('GET /v1/products/{id}', () => {
 
     const response = await request(app(broken)).get('/v1/products/mug').expect(500);
 
-    expect(response.body).toEqual({ error: { code: 'INTERNAL', message: 'An internal error occurred.' } });
+    expect(response.body).toEqual({
+      error: { code: 'INTERNAL', message: 'An internal error occurred.' },
+    });
     expect(response.text).not.toContain('/srv/');
   });
 });
@@ -129,7 +153,10 @@ describe('operations endpoints', () => {
 
   it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
     const kept = await request(app()).get('/healthz').set('X-Request-Id', 'abc-123').expect(200);
-    const replaced = await request(app()).get('/healthz').set('X-Request-Id', 'bad id\twith spaces').expect(200);
+    const replaced = await request(app())
+      .get('/healthz')
+      .set('X-Request-Id', 'bad id\twith spaces')
+      .expect(200);
 
     expect(kept.headers['x-request-id']).toBe('abc-123');
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,11 +1,25 @@
 import express, { type Express } from 'express';
-import { createJsonErrorHandler, createOpsRouter, createRequestLogger, jsonNotFound, type Health } from '@sample/server-kit';
+import {
+  createJsonErrorHandler,
+  createOpsRouter,
+  createRequestLogger,
+  jsonNotFound,
+  type Health,
+} from '@sample/server-kit';
 import type { Logger } from 'pino';
 import type { Catalog } from '../domain/catalog.ts';
 import { createProductsRouter } from './products-router.ts';
 
 /** The backend's HTTP app (unbound): the catalog JSON API and the operations endpoints. */
-export function createHttpApp({ catalog, health, log }: { catalog: Catalog; health: Health; log: Logger }): Express {
+export function createHttpApp({
+  catalog,
+  health,
+  log,
+}: {
+  catalog: Catalog;
+  health: Health;
+  log: Logger;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');

@@ -17,7 +17,9 @@ export function createProductsRouter({ catalog }: { catalog: Catalog }): Router 
       pageToken: readString(req, 'pageToken'),
       tag: readString(req, 'tag'),
     });
-    res.set('Cache-Control', 'no-cache').json(ListProductsResponse.toJSON(toListProductsResponse(page)));
+    res
+      .set('Cache-Control', 'no-cache')
+      .json(ListProductsResponse.toJSON(toListProductsResponse(page)));
   });
   router.get('/v1/products/:id', async (req, res) => {
     const product = await catalog.getProduct(req.params.id);
@@ -29,13 +31,15 @@ export function createProductsRouter({ catalog }: { catalog: Catalog }): Router 
 function readString(req: Request, name: string): string {
   const value = req.query[name];
   if (value === undefined) return '';
-  if (typeof value !== 'string') throw new InvalidArgumentError(`${name} must be given once, as a plain value`);
+  if (typeof value !== 'string')
+    throw new InvalidArgumentError(`${name} must be given once, as a plain value`);
   return value;
 }
 
 function readPageSize(req: Request): number {
   const value = readString(req, 'pageSize');
   if (value === '') return 0;
-  if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('pageSize must be a whole number from 0 to 100');
+  if (!/^\d{1,9}$/.test(value))
+    throw new InvalidArgumentError('pageSize must be a whole number from 0 to 100');
   return Number(value);
 }

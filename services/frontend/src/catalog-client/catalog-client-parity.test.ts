@@ -1,14 +1,29 @@
-import { DeadlineExceededError, InvalidArgumentError, NotFoundError, UnavailableError } from '@sample/errors';
+import {
+  DeadlineExceededError,
+  InvalidArgumentError,
+  NotFoundError,
+  UnavailableError,
+} from '@sample/errors';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contractProduct, startFakeCatalogBackend, type FakeCatalogBackend } from '../../test/support/fake-catalog-backend.ts';
+import {
+  contractProduct,
+  startFakeCatalogBackend,
+  type FakeCatalogBackend,
+} from '../../test/support/fake-catalog-backend.ts';
 import type { CatalogClient } from './catalog-client.ts';
 import { createGrpcCatalogClient } from './grpc-catalog-client.ts';
 import { createHttpCatalogClient } from './http-catalog-client.ts';
 
 const products = [
-  contractProduct('a', { tags: ['x'], price: { currencyCode: 'JPY', units: '9223372036854775807', nanos: 0 } }),
+  contractProduct('a', {
+    tags: ['x'],
+    price: { currencyCode: 'JPY', units: '9223372036854775807', nanos: 0 },
+  }),
   contractProduct('b', { name: 'Ünïcødé ☕ <b>', tags: [] }),
-  contractProduct('c', { description: '', price: { currencyCode: 'EUR', units: '-3', nanos: -250_000_000 } }),
+  contractProduct('c', {
+    description: '',
+    price: { currencyCode: 'EUR', units: '-3', nanos: -250_000_000 },
+  }),
 ];
 
 let backend: FakeCatalogBackend;
@@ -24,7 +39,9 @@ afterAll(async () => {
   clients.forEach((client) => client.close());
   await backend.stop();
 });
-beforeEach(() => Object.assign(backend.behaviour, { products, delayMs: 0, failure: 'none', ready: true }));
+beforeEach(() =>
+  Object.assign(backend.behaviour, { products, delayMs: 0, failure: 'none', ready: true }),
+);
 
 async function both<T>(call: (client: CatalogClient) => Promise<T>): Promise<[T, T]> {
   const [grpc, http] = await Promise.all(clients.map(call));
@@ -32,13 +49,22 @@ async function both<T>(call: (client: CatalogClient) => Promise<T>): Promise<[T,
 }
 
 async function bothFail(call: (client: CatalogClient) => Promise<unknown>): Promise<unknown[]> {
-  return Promise.all(clients.map((client) => call(client).then(() => 'no error', (error: unknown) => error)));
+  return Promise.all(
+    clients.map((client) =>
+      call(client).then(
+        () => 'no error',
+        (error: unknown) => error,
+      ),
+    ),
+  );
 }
 
 describe('the gRPC and HTTP catalog clients', () => {
   it('return the same pages, including int64 extremes, negative amounts and unicode', async () => {
     const [grpc, http] = await both((client) => client.listProducts({ pageSize: 2 }));
-    const [grpcNext, httpNext] = await both((client) => client.listProducts({ pageSize: 2, pageToken: grpc.nextPageToken }));
+    const [grpcNext, httpNext] = await both((client) =>
+      client.listProducts({ pageSize: 2, pageToken: grpc.nextPageToken }),
+    );
 
     expect(http).toEqual(grpc);
     expect(grpc.products).toEqual(products.slice(0, 2));
@@ -57,13 +83,22 @@ describe('the gRPC and HTTP catalog clients', () => {
   });
 
   it('throw the same business errors', async () => {
-    expect(await bothFail((client) => client.getProduct('zzz'))).toEqual([expect.any(NotFoundError), expect.any(NotFoundError)]);
+    expect(await bothFail((client) => client.getProduct('zzz'))).toEqual([
+      expect.any(NotFoundError),
+      expect.any(NotFoundError),
+    ]);
 
     backend.behaviour.failure = 'invalid-argument';
-    expect(await bothFail((client) => client.listProducts({}))).toEqual([expect.any(InvalidArgumentError), expect.any(InvalidArgumentError)]);
+    expect(await bothFail((client) => client.listProducts({}))).toEqual([
+      expect.any(InvalidArgumentError),
+      expect.any(InvalidArgumentError),
+    ]);
 
     backend.behaviour.failure = 'unavailable';
-    expect(await bothFail((client) => client.listProducts({}))).toEqual([expect.any(UnavailableError), expect.any(UnavailableError)]);
+    expect(await bothFail((client) => client.listProducts({}))).toEqual([
+      expect.any(UnavailableError),
+      expect.any(UnavailableError),
+    ]);
 
     backend.behaviour.failure = 'none';
     backend.behaviour.delayMs = 1_000;

@@ -6,18 +6,28 @@ import {
   type Client,
   type ServiceError,
 } from '@grpc/grpc-js';
-import { CatalogServiceClient, ListProductsRequest, protobufPackage } from '@sample/catalog-contract';
+import {
+  CatalogServiceClient,
+  ListProductsRequest,
+  protobufPackage,
+} from '@sample/catalog-contract';
 import { fromGrpcError, UnavailableError } from '@sample/errors';
 import { service as healthService } from 'grpc-health-check';
 import type { CatalogClient } from './catalog-client.ts';
 
 type Callback<T> = (error: ServiceError | null, response?: T) => void;
 interface HealthClient extends Client {
-  Check(request: { service: string }, metadata: Metadata, options: { deadline: number }, callback: Callback<{ status: string }>): void;
+  Check(
+    request: { service: string },
+    metadata: Metadata,
+    options: { deadline: number },
+    callback: Callback<{ status: string }>,
+  ): void;
 }
-const HealthClient = makeGenericClientConstructor(healthService, 'grpc.health.v1.Health') as unknown as new (
-  ...args: ConstructorParameters<typeof Client>
-) => HealthClient;
+const HealthClient = makeGenericClientConstructor(
+  healthService,
+  'grpc.health.v1.Health',
+) as unknown as new (...args: ConstructorParameters<typeof Client>) => HealthClient;
 
 export interface GrpcCatalogClientOptions {
   /** The backend's gRPC address, `host:port`. */
@@ -49,11 +59,23 @@ export function createGrpcCatalogClient({
   return {
     transport: 'grpc',
     listProducts: (request) =>
-      call((cb) => client.listProducts(ListProductsRequest.fromPartial(request), new Metadata(), deadline(), cb)),
+      call((cb) =>
+        client.listProducts(
+          ListProductsRequest.fromPartial(request),
+          new Metadata(),
+          deadline(),
+          cb,
+        ),
+      ),
     getProduct: (id) => call((cb) => client.getProduct({ id }, new Metadata(), deadline(), cb)),
     async checkReady(signal) {
       const { status } = await call<{ status: string }>((cb) =>
-        health.Check({ service: `${protobufPackage}.CatalogService` }, new Metadata(), deadline(), cb),
+        health.Check(
+          { service: `${protobufPackage}.CatalogService` },
+          new Metadata(),
+          deadline(),
+          cb,
+        ),
       );
       signal.throwIfAborted();
       if (status !== 'SERVING') throw new UnavailableError(`the backend reports ${status}`);

@@ -1,5 +1,10 @@
 import { ListProductsResponse, Product } from '@sample/catalog-contract';
-import { DeadlineExceededError, fromHttpError, isBusinessError, UnavailableError } from '@sample/errors';
+import {
+  DeadlineExceededError,
+  fromHttpError,
+  isBusinessError,
+  UnavailableError,
+} from '@sample/errors';
 import { Pool } from 'undici';
 import type { CatalogClient } from './catalog-client.ts';
 
@@ -17,21 +22,37 @@ export interface HttpCatalogClientOptions {
  * connection per request would cost more than the request), every call has a timeout, and
  * HTTP errors are turned back into business errors in one place (`fromHttpError`).
  */
-export function createHttpCatalogClient({ baseUrl, deadlineMs, connections = 32 }: HttpCatalogClientOptions): CatalogClient {
+export function createHttpCatalogClient({
+  baseUrl,
+  deadlineMs,
+  connections = 32,
+}: HttpCatalogClientOptions): CatalogClient {
   // Idle connections are dropped before the server's 5 s keep-alive timeout, so a request never
   // races a connection the server is closing.
-  const pool = new Pool(baseUrl, { connections, keepAliveTimeout: 4_000, headersTimeout: deadlineMs, bodyTimeout: deadlineMs });
+  const pool = new Pool(baseUrl, {
+    connections,
+    keepAliveTimeout: 4_000,
+    headersTimeout: deadlineMs,
+    bodyTimeout: deadlineMs,
+  });
 
   async function getJson(path: string, signal = AbortSignal.timeout(deadlineMs)): Promise<unknown> {
     try {
-      const response = await pool.request({ method: 'GET', path, signal, headers: { accept: 'application/json' } });
+      const response = await pool.request({
+        method: 'GET',
+        path,
+        signal,
+        headers: { accept: 'application/json' },
+      });
       const body: unknown = await response.body.json().catch(() => undefined);
       if (response.statusCode !== 200) throw fromHttpError(response.statusCode, body);
-      if (typeof body !== 'object' || body === null) throw new UnavailableError('the backend sent a malformed response');
+      if (typeof body !== 'object' || body === null)
+        throw new UnavailableError('the backend sent a malformed response');
       return body;
     } catch (error) {
       if (isBusinessError(error)) throw error;
-      if (signal.aborted || isTimeout(error)) throw new DeadlineExceededError(`the backend did not answer within ${deadlineMs} ms`);
+      if (signal.aborted || isTimeout(error))
+        throw new DeadlineExceededError(`the backend did not answer within ${deadlineMs} ms`);
       throw new UnavailableError(`the backend cannot be reached: ${(error as Error).message}`);
     }
   }
@@ -58,5 +79,9 @@ export function createHttpCatalogClient({ baseUrl, deadlineMs, connections = 32 
 
 function isTimeout(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || (error as Error)?.name === 'TimeoutError';
+  return (
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    (error as Error)?.name === 'TimeoutError'
+  );
 }

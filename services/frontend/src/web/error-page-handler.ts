@@ -13,7 +13,13 @@ interface ErrorPage {
  * The one place where the frontend turns errors into pages. The backend being down or slow is an
  * expected failure: the user sees a clear 503 page and the process carries on.
  */
-export function createErrorPageHandler({ render, log }: { render: RenderPage; log: Logger }): ErrorRequestHandler {
+export function createErrorPageHandler({
+  render,
+  log,
+}: {
+  render: RenderPage;
+  log: Logger;
+}): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const page = errorPageFor(error);
     if (page.status >= 500) (req.log ?? log).warn({ err: error }, 'page failed');
@@ -35,9 +41,17 @@ function errorPageFor(error: unknown): ErrorPage {
   if (isBusinessError(error)) {
     switch (error.code) {
       case 'NOT_FOUND':
-        return { status: 404, title: 'Not found', message: 'We could not find what you were looking for. It may have been removed.' };
+        return {
+          status: 404,
+          title: 'Not found',
+          message: 'We could not find what you were looking for. It may have been removed.',
+        };
       case 'INVALID_ARGUMENT':
-        return { status: 400, title: 'That link looks wrong', message: 'Some part of the address is not valid. Try starting again from the shop.' };
+        return {
+          status: 400,
+          title: 'That link looks wrong',
+          message: 'Some part of the address is not valid. Try starting again from the shop.',
+        };
       case 'UNAVAILABLE':
       case 'DEADLINE_EXCEEDED':
         return {
@@ -50,7 +64,11 @@ function errorPageFor(error: unknown): ErrorPage {
   if (isMalformedRequest(error)) {
     return { status: 400, title: 'Bad request', message: 'The request could not be understood.' };
   }
-  return { status: 500, title: 'Something went wrong', message: 'An unexpected error occurred. Please try again.' };
+  return {
+    status: 500,
+    title: 'Something went wrong',
+    message: 'An unexpected error occurred. Please try again.',
+  };
 }
 
 function isMalformedRequest(error: unknown): boolean {

@@ -14,7 +14,9 @@ describe('formatMoney', () => {
   });
 
   it('falls back to the plain amount and code for an unknown currency', () => {
-    expect(formatMoney({ currencyCode: 'not a code', units: '5', nanos: 0 })).toBe('5.00 not a code');
+    expect(formatMoney({ currencyCode: 'not a code', units: '5', nanos: 0 })).toBe(
+      '5.00 not a code',
+    );
   });
 
   it('renders nothing for a missing price', () => {

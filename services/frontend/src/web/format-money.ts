@@ -11,9 +11,15 @@ export function formatMoney(money: Money | undefined, locale = 'en-IE'): string 
   const fraction = String(Math.abs(money.nanos)).padStart(9, '0');
   const decimal = `${negative ? '-' : ''}${whole}.${fraction}` as `${number}`;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currencyCode }).format(decimal);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currencyCode,
+    }).format(decimal);
   } catch {
-    const plain = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(decimal);
+    const plain = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(decimal);
     return `${plain} ${money.currencyCode}`;
   }
 }

@@ -15,7 +15,13 @@ export type RenderPage = (view: string, context: Record<string, unknown>) => str
  * NOTE: `autoescape: true` HTML-escapes every `{{ value }}`, so backend data such as a product
  * named `<script>…` renders as inert text. Nothing in the templates uses `| safe`.
  */
-export function createPageRenderer({ viewsDir, site }: { viewsDir: string; site: SiteInfo }): RenderPage {
+export function createPageRenderer({
+  viewsDir,
+  site,
+}: {
+  viewsDir: string;
+  site: SiteInfo;
+}): RenderPage {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewsDir), {
     autoescape: true,
     throwOnUndefined: false,

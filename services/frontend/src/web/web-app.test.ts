@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contractProduct, startFakeCatalogBackend, type FakeCatalogBackend } from '../../test/support/fake-catalog-backend.ts';
+import {
+  contractProduct,
+  startFakeCatalogBackend,
+  type FakeCatalogBackend,
+} from '../../test/support/fake-catalog-backend.ts';
 import type { CatalogClient, CatalogTransport } from '../catalog-client/catalog-client.ts';
 import { createCatalogClient } from '../catalog-client/create-catalog-client.ts';
 import { createWebApp } from './web-app.ts';
@@ -11,7 +15,9 @@ import { createWebApp } from './web-app.ts';
 const log = pino({ level: 'silent' });
 const viewsDir = fileURLToPath(new URL('../../views', import.meta.url));
 const publicDir = fileURLToPath(new URL('../../public', import.meta.url));
-const products = Array.from({ length: 15 }, (_, i) => contractProduct(`item-${String(i).padStart(2, '0')}`));
+const products = Array.from({ length: 15 }, (_, i) =>
+  contractProduct(`item-${String(i).padStart(2, '0')}`),
+);
 const deadlineMs = 300;
 
 let backend: FakeCatalogBackend;
@@ -19,9 +25,14 @@ beforeAll(async () => {
   backend = await startFakeCatalogBackend(products);
 });
 afterAll(() => backend.stop());
-beforeEach(() => Object.assign(backend.behaviour, { products, delayMs: 0, failure: 'none', ready: true }));
+beforeEach(() =>
+  Object.assign(backend.behaviour, { products, delayMs: 0, failure: 'none', ready: true }),
+);
 
-function appFor(transport: CatalogTransport, overrides: { grpcAddress?: string; httpUrl?: string } = {}) {
+function appFor(
+  transport: CatalogTransport,
+  overrides: { grpcAddress?: string; httpUrl?: string } = {},
+) {
   const catalog: CatalogClient = createCatalogClient({
     transport,
     grpcAddress: overrides.grpcAddress ?? backend.grpcAddress,
@@ -35,7 +46,10 @@ function appFor(transport: CatalogTransport, overrides: { grpcAddress?: string; 
 
 describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   it('lists products with name and price, and shows the environment and transport', async () => {
-    const response = await request(appFor(transport)).get('/').expect(200).expect('content-type', /html/);
+    const response = await request(appFor(transport))
+      .get('/')
+      .expect(200)
+      .expect('content-type', /html/);
 
     expect(response.text).toContain('Product item-00');
     expect(response.text).toContain('€12.50');
@@ -137,7 +151,9 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   it('rejects oversized or repeated query parameters before calling the backend', async () => {
     const app = appFor(transport);
 
-    await request(app).get(`/?page=${'x'.repeat(600)}`).expect(400);
+    await request(app)
+      .get(`/?page=${'x'.repeat(600)}`)
+      .expect(400);
     await request(app).get('/?tag=a&tag=b').expect(400);
   });
 
@@ -152,7 +168,10 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
 
 describe('static files and unknown pages', () => {
   it('serves the stylesheet', async () => {
-    await request(appFor('grpc')).get('/static/styles.css').expect(200).expect('content-type', /css/);
+    await request(appFor('grpc'))
+      .get('/static/styles.css')
+      .expect(200)
+      .expect('content-type', /css/);
   });
 
   it('answers unknown paths with the 404 page', async () => {

@@ -18,7 +18,14 @@ export interface WebAppDeps {
 }
 
 /** The frontend's HTTP app (unbound): the shop pages, static files and operations endpoints. */
-export function createWebApp({ catalog, health, log, site, viewsDir, publicDir }: WebAppDeps): Express {
+export function createWebApp({
+  catalog,
+  health,
+  log,
+  site,
+  viewsDir,
+  publicDir,
+}: WebAppDeps): Express {
   const render = createPageRenderer({ viewsDir, site });
   const app = express();
   app.disable('x-powered-by');

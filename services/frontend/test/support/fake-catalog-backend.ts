@@ -1,5 +1,10 @@
 import { Server, status, type ServiceError } from '@grpc/grpc-js';
-import { CatalogServiceService, ListProductsResponse, Product, type CatalogServiceServer } from '@sample/catalog-contract';
+import {
+  CatalogServiceService,
+  ListProductsResponse,
+  Product,
+  type CatalogServiceServer,
+} from '@sample/catalog-contract';
 import { addGrpcHealthService, createHealth, listenGrpc, listenHttp } from '@sample/server-kit';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -38,7 +43,10 @@ export async function startFakeCatalogBackend(products: Product[]): Promise<Fake
     const matching = behaviour.products.filter((p) => !tag || p.tags.includes(tag));
     const size = pageSize || 10;
     const end = offset + size;
-    return { products: matching.slice(offset, end), nextPageToken: end < matching.length ? String(end) : '' };
+    return {
+      products: matching.slice(offset, end),
+      nextPageToken: end < matching.length ? String(end) : '',
+    };
   };
   const find = (id: string): Product | undefined => behaviour.products.find((p) => p.id === id);
 
@@ -48,7 +56,9 @@ export async function startFakeCatalogBackend(products: Product[]): Promise<Fake
     'invalid-argument': status.INVALID_ARGUMENT,
   };
   const grpcError = (failure: unknown): ServiceError =>
-    (typeof failure === 'string' ? { code: grpcCodes[failure as Exclude<FakeFailure, 'none'>], details: failure } : failure) as ServiceError;
+    (typeof failure === 'string'
+      ? { code: grpcCodes[failure as Exclude<FakeFailure, 'none'>], details: failure }
+      : failure) as ServiceError;
   const handlers: CatalogServiceServer = {
     listProducts: (call, callback) =>
       void answer(() => page(call.request.pageSize, call.request.pageToken, call.request.tag)).then(
@@ -57,7 +67,13 @@ export async function startFakeCatalogBackend(products: Product[]): Promise<Fake
       ),
     getProduct: (call, callback) =>
       void answer(() => find(call.request.id)).then(
-        (product) => (product ? callback(null, product) : callback({ code: status.NOT_FOUND, details: 'no such product' } as ServiceError, null)),
+        (product) =>
+          product
+            ? callback(null, product)
+            : callback(
+                { code: status.NOT_FOUND, details: 'no such product' } as ServiceError,
+                null,
+              ),
         (failure) => callback(grpcError(failure), null),
       ),
   };
@@ -91,15 +107,21 @@ export async function startFakeCatalogBackend(products: Product[]): Promise<Fake
       if (url.pathname === '/readyz') return send(behaviour.ready ? 200 : 503, {});
       if (url.pathname === '/v1/products') {
         const query = url.searchParams;
-        return void answer(() => page(Number(query.get('pageSize') ?? 0), query.get('pageToken') ?? '', query.get('tag') ?? '')).then(
-          (response) => send(200, ListProductsResponse.toJSON(response)),
-          fail,
-        );
+        return void answer(() =>
+          page(
+            Number(query.get('pageSize') ?? 0),
+            query.get('pageToken') ?? '',
+            query.get('tag') ?? '',
+          ),
+        ).then((response) => send(200, ListProductsResponse.toJSON(response)), fail);
       }
       const match = /^\/v1\/products\/([^/]+)$/.exec(url.pathname);
       if (match) {
         return void answer(() => find(decodeURIComponent(match[1]!))).then(
-          (product) => (product ? send(200, Product.toJSON(product)) : send(404, { error: { code: 'NOT_FOUND', message: 'no such product' } })),
+          (product) =>
+            product
+              ? send(200, Product.toJSON(product))
+              : send(404, { error: { code: 'NOT_FOUND', message: 'no such product' } }),
           fail,
         );
       }

@@ -1,0 +1,58 @@
+// `npm test`: every check of every project through Nx (lint, typecheck, the contract's buf lint and
+// all vitest suites), then one summary of the vitest JSON reports, ending with `N passed, N failed`.
+// Extra arguments go to Nx, e.g. `npm test -- --projects=backend`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  success: boolean;
+}
+
+const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
+const reportsDir = join(workspaceRoot, 'reports/vitest');
+rmSync(reportsDir, { recursive: true, force: true });
+
+const nx = spawnSync(
+  'nx',
+  [
+    'run-many',
+    '--targets=lint,typecheck,buf-lint,test',
+    '--outputStyle=static',
+    ...process.argv.slice(2),
+  ],
+  { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, NX_NO_CLOUD: 'true' } },
+);
+
+const reports = existsSync(reportsDir)
+  ? readdirSync(reportsDir).filter((name) => name.endsWith('.json'))
+  : [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+console.log('\nTest summary (vitest JSON reports)');
+for (const name of reports.sort()) {
+  const report = JSON.parse(readFileSync(join(reportsDir, name), 'utf8')) as VitestReport;
+  const skipped = report.numPendingTests + report.numTodoTests;
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += skipped;
+  console.log(
+    `  ${name.replace(/\.json$/, '').padEnd(20)} ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
+}
+
+// A failed lint/typecheck/buf task, or a test run that crashed before reporting, fails the run too.
+if (nx.status !== 0 && totals.failed === 0) {
+  console.log(
+    '  (a lint, typecheck, buf or test task failed without a failing test case: see the Nx output above)',
+  );
+  totals.failed += 1;
+}
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
+process.exit(nx.status === 0 && totals.failed === 0 ? 0 : 1);
