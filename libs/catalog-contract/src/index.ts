@@ -10,3 +10,13 @@ export {
   protobufPackage,
   type CatalogServiceServer,
 } from './generated/catalog/v1/catalog.pb.ts';
+
+// The standard gRPC health protocol (grpc.health.v1), generated from proto/grpc/health/v1.
+export {
+  HealthCheckRequest,
+  HealthCheckResponse,
+  HealthCheckResponse_ServingStatus,
+  HealthClient,
+  HealthService,
+  type HealthServer,
+} from './generated/grpc/health/v1/health.pb.ts';

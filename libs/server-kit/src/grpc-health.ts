@@ -1,20 +1,10 @@
+import { status, type Server } from '@grpc/grpc-js';
 import {
-  status,
-  type Server,
-  type ServerUnaryCall,
-  type ServerWritableStream,
-  type sendUnaryData,
-} from '@grpc/grpc-js';
-import { service as healthService } from 'grpc-health-check';
+  HealthCheckResponse_ServingStatus as ServingStatus,
+  HealthService,
+  type HealthServer,
+} from '@sample/catalog-contract';
 import type { Health } from './health.ts';
-
-type ServingStatus = 'SERVING' | 'NOT_SERVING' | 'SERVICE_UNKNOWN';
-interface HealthCheckRequest {
-  service: string;
-}
-interface HealthCheckResponse {
-  status: ServingStatus;
-}
 
 /**
  * Serves the standard `grpc.health.v1.Health` service from the same readiness state as `/readyz`:
@@ -31,13 +21,10 @@ export function addGrpcHealthService(
 ): void {
   const known = new Set(['', ...serviceNames]);
   const current = async (): Promise<ServingStatus> =>
-    (await health.readiness()).ready ? 'SERVING' : 'NOT_SERVING';
+    (await health.readiness()).ready ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
 
-  server.addService(healthService, {
-    Check(
-      call: ServerUnaryCall<HealthCheckRequest, HealthCheckResponse>,
-      callback: sendUnaryData<HealthCheckResponse>,
-    ) {
+  const handlers: HealthServer = {
+    check(call, callback) {
       if (!known.has(call.request.service)) {
         callback(
           { code: status.NOT_FOUND, details: `unknown service "${call.request.service}"` },
@@ -45,12 +32,14 @@ export function addGrpcHealthService(
         );
         return;
       }
-      current().then((servingStatus) => callback(null, { status: servingStatus }));
+      void current().then((servingStatus) => callback(null, { status: servingStatus }));
     },
-    Watch(call: ServerWritableStream<HealthCheckRequest, HealthCheckResponse>) {
+    watch(call) {
       let last: ServingStatus | undefined;
       const send = async (): Promise<void> => {
-        const next = known.has(call.request.service) ? await current() : 'SERVICE_UNKNOWN';
+        const next = known.has(call.request.service)
+          ? await current()
+          : ServingStatus.SERVICE_UNKNOWN;
         if (call.cancelled) return;
         if (next !== last) call.write({ status: (last = next) });
         // An open Watch stream would hold up a graceful shutdown: end it once draining starts.
@@ -64,5 +53,6 @@ export function addGrpcHealthService(
       call.on('close', () => clearInterval(timer));
       void send();
     },
-  });
+  };
+  server.addService(HealthService, handlers);
 }

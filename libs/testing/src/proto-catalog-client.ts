@@ -8,7 +8,6 @@ import {
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { fileURLToPath } from 'node:url';
-import { protoPath as healthProtoPath } from 'grpc-health-check';
 
 /** The folder of the .proto contracts, the single source of truth. */
 export const protoRoot = fileURLToPath(new URL('../../../proto', import.meta.url));
@@ -46,7 +45,11 @@ export function createProtoCatalogClient(address: string): ProtoCatalogClient {
     credentials.createInsecure(),
   );
   const healthDefinition = loadPackageDefinition(
-    loadSync(healthProtoPath, { enums: String, defaults: true }),
+    loadSync('grpc/health/v1/health.proto', {
+      includeDirs: [protoRoot],
+      enums: String,
+      defaults: true,
+    }),
   ) as any;
   const health: Client & Record<string, Unary> = new healthDefinition.grpc.health.v1.Health(
     address,

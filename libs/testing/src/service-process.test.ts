@@ -14,19 +14,25 @@ describe('startServiceProcess', () => {
   });
 
   it('reports an unclean exit code after SIGTERM', async () => {
-    const service = await startServiceProcess({ entry, env: { FIXTURE_MODE: 'unclean' }, readyMessage: 'fixture ready' });
+    const service = await startServiceProcess({
+      entry,
+      env: { FIXTURE_MODE: 'unclean' },
+      readyMessage: 'fixture ready',
+    });
 
     expect(await service.stop()).toEqual({ code: 3, signal: null });
   });
 
   it('rejects with the output when the process exits before it is ready', async () => {
-    await expect(startServiceProcess({ entry, env: { FIXTURE_MODE: 'crash' }, readyMessage: 'fixture ready' })).rejects.toThrow(
-      /exited .* before it was ready:\s+boom: bad config/,
-    );
+    await expect(
+      startServiceProcess({ entry, env: { FIXTURE_MODE: 'crash' }, readyMessage: 'fixture ready' }),
+    ).rejects.toThrow(/exited .* before it was ready:\s+boom: bad config/);
   });
 
   it('rejects and kills the process when the ready line never comes', async () => {
-    await expect(startServiceProcess({ entry, readyMessage: 'never said', timeoutMs: 1_500 })).rejects.toThrow(/was not ready after 1500 ms/);
+    await expect(
+      startServiceProcess({ entry, readyMessage: 'never said', timeoutMs: 1_500 }),
+    ).rejects.toThrow(/was not ready after 1500 ms/);
   });
 });
 

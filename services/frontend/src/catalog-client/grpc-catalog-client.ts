@@ -1,33 +1,21 @@
 import {
   credentials as grpcCredentials,
-  makeGenericClientConstructor,
   Metadata,
   type ChannelCredentials,
-  type Client,
   type ServiceError,
 } from '@grpc/grpc-js';
 import {
   CatalogServiceClient,
+  HealthCheckResponse_ServingStatus as ServingStatus,
+  HealthClient,
   ListProductsRequest,
   protobufPackage,
+  type HealthCheckResponse,
 } from '@sample/catalog-contract';
 import { fromGrpcError, UnavailableError } from '@sample/errors';
-import { service as healthService } from 'grpc-health-check';
 import type { CatalogClient } from './catalog-client.ts';
 
 type Callback<T> = (error: ServiceError | null, response?: T) => void;
-interface HealthClient extends Client {
-  Check(
-    request: { service: string },
-    metadata: Metadata,
-    options: { deadline: number },
-    callback: Callback<{ status: string }>,
-  ): void;
-}
-const HealthClient = makeGenericClientConstructor(
-  healthService,
-  'grpc.health.v1.Health',
-) as unknown as new (...args: ConstructorParameters<typeof Client>) => HealthClient;
 
 export interface GrpcCatalogClientOptions {
   /** The backend's gRPC address, `host:port`. */
@@ -69,8 +57,8 @@ export function createGrpcCatalogClient({
       ),
     getProduct: (id) => call((cb) => client.getProduct({ id }, new Metadata(), deadline(), cb)),
     async checkReady(signal) {
-      const { status } = await call<{ status: string }>((cb) =>
-        health.Check(
+      const { status } = await call<HealthCheckResponse>((cb) =>
+        health.check(
           { service: `${protobufPackage}.CatalogService` },
           new Metadata(),
           deadline(),
@@ -78,7 +66,9 @@ export function createGrpcCatalogClient({
         ),
       );
       signal.throwIfAborted();
-      if (status !== 'SERVING') throw new UnavailableError(`the backend reports ${status}`);
+      if (status !== ServingStatus.SERVING) {
+        throw new UnavailableError(`the backend reports health status ${status}, not SERVING`);
+      }
     },
     close: () => client.close(),
   };
