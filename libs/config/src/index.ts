@@ -1,5 +1,6 @@
 export { loadConfig, type LoadConfigOptions, type LoadedConfig } from './load-config.ts';
 export { ConfigError, type ConfigIssue } from './config-error.ts';
+export { serverSettings } from './server-settings.ts';
 export { setting, type ConfigOf, type ConfigSchema, type Setting } from './setting.ts';
 export {
   appEnvs,

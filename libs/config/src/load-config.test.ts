@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hostSchema, logLevelSchema, portSchema } from './common-settings.ts';
 import { ConfigError } from './config-error.ts';
 import { loadConfig } from './load-config.ts';
+import { serverSettings } from './server-settings.ts';
 import { setting } from './setting.ts';
 
 const schema = {
@@ -153,3 +154,21 @@ function captureError(run: () => unknown): ConfigError {
   }
   throw new Error('expected a ConfigError');
 }
+
+describe('serverSettings', () => {
+  it('gives every service the same listener settings with its own default HTTP port', () => {
+    const config = loadConfig(
+      { ...serverSettings({ httpPort: 3000 }) },
+      { SHUTDOWN_GRACE_MS: '2500' },
+      emptyFiles,
+    );
+
+    expect(config).toEqual({
+      appEnv: 'development',
+      host: '127.0.0.1',
+      httpPort: 3000,
+      logLevel: 'info',
+      shutdownGraceMs: 2500,
+    });
+  });
+});

@@ -1,26 +1,9 @@
-import {
-  hostSchema,
-  logLevelSchema,
-  millisecondsSchema,
-  portSchema,
-  setting,
-} from '@sample/config';
+import { millisecondsSchema, serverSettings, setting } from '@sample/config';
 import { z } from 'zod';
 
 /** The frontend's configuration: every key, its environment variable, default and meaning. */
 export const frontendConfigSchema = {
-  host: setting({
-    env: 'HOST',
-    schema: hostSchema,
-    default: '127.0.0.1',
-    doc: 'interface to bind the HTTP listener to',
-  }),
-  httpPort: setting({
-    env: 'HTTP_PORT',
-    schema: portSchema,
-    default: 3000,
-    doc: 'HTTP listener port (pages and ops endpoints)',
-  }),
+  ...serverSettings({ httpPort: 3000 }),
   catalogTransport: setting({
     env: 'CATALOG_TRANSPORT',
     schema: z.enum(['grpc', 'http'], { error: 'expected grpc or http' }),
@@ -44,17 +27,5 @@ export const frontendConfigSchema = {
     schema: millisecondsSchema,
     default: 1000,
     doc: 'deadline of every call to the backend',
-  }),
-  logLevel: setting({
-    env: 'LOG_LEVEL',
-    schema: logLevelSchema,
-    default: 'info',
-    doc: 'pino log level',
-  }),
-  shutdownGraceMs: setting({
-    env: 'SHUTDOWN_GRACE_MS',
-    schema: millisecondsSchema,
-    default: 10_000,
-    doc: 'how long in-flight requests may take to finish after SIGTERM',
   }),
 };

@@ -6,21 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCatalog } from '../domain/catalog.ts';
 import { createInMemoryProductStore } from '../domain/in-memory-product-store.ts';
 import type { Product } from '../domain/product.ts';
+import { sampleProducts } from '../test-support/sample-products.ts';
 import type { ProductStore } from '../domain/product-store.ts';
 import { createGrpcServer } from './grpc-server.ts';
 
 const log = pino({ level: 'silent' });
-const mug: Product = {
-  id: 'mug',
-  name: 'Mug',
-  description: 'Holds tea',
-  tags: ['kitchen'],
-  price: { currencyCode: 'EUR', units: '9007199254740993', nanos: 990_000_000 },
-};
-const products = [
-  mug,
-  ...Array.from({ length: 11 }, (_, i) => ({ ...mug, id: `item-${i}`, tags: [] })),
-];
+const products = sampleProducts;
 
 let listener: GrpcListener | undefined;
 let client: ProtoCatalogClient | undefined;

@@ -4,21 +4,11 @@ import { createHealth } from '@sample/server-kit';
 import { describe, expect, it } from 'vitest';
 import { createCatalog, type Catalog } from '../domain/catalog.ts';
 import { createInMemoryProductStore } from '../domain/in-memory-product-store.ts';
-import type { Product } from '../domain/product.ts';
+import { sampleProducts } from '../test-support/sample-products.ts';
 import { createHttpApp } from './http-app.ts';
 
 const log = pino({ level: 'silent' });
-const mug: Product = {
-  id: 'mug',
-  name: 'Mug',
-  description: 'Holds tea',
-  tags: ['kitchen'],
-  price: { currencyCode: 'EUR', units: '9007199254740993', nanos: 990_000_000 },
-};
-const products = [
-  mug,
-  ...Array.from({ length: 11 }, (_, i) => ({ ...mug, id: `item-${i}`, tags: [] })),
-];
+const products = sampleProducts;
 
 function app(
   catalog: Catalog = createCatalog({ store: createInMemoryProductStore(products) }),
