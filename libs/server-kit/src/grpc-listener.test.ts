@@ -15,24 +15,30 @@ afterEach(async () => {
   listener = client = undefined;
 });
 
-function catalogServer(delayMs: number): Server {
+/** A catalog server whose ListProducts answers after `delayMs`; `received` resolves once a call arrived. */
+function catalogServer(delayMs: number): Server & { received: Promise<void> } {
+  let arrived: () => void;
+  const received = new Promise<void>((resolve) => (arrived = resolve));
   const server = new Server();
   const handlers: CatalogServiceServer = {
-    listProducts: (_call, callback) =>
-      void sleep(delayMs).then(() => callback(null, { products: [], nextPageToken: '' })),
+    listProducts: (_call, callback) => {
+      arrived();
+      void sleep(delayMs).then(() => callback(null, { products: [], nextPageToken: '' }));
+    },
     getProduct: (call, callback) =>
       callback({ code: status.NOT_FOUND, details: call.request.id } as ServiceError, null),
   };
   server.addService(CatalogServiceService, handlers);
-  return server;
+  return Object.assign(server, { received });
 }
 
 describe('listenGrpc', () => {
   it('lets in-flight calls finish after close and then refuses new calls', async () => {
-    listener = await listenGrpc(catalogServer(300), { host: '127.0.0.1', port: 0 });
+    const server = catalogServer(300);
+    listener = await listenGrpc(server, { host: '127.0.0.1', port: 0 });
     client = createProtoCatalogClient(listener.address);
     const inFlight = client.call('ListProducts', {});
-    await sleep(100);
+    await server.received;
 
     const closing = listener.close(5_000);
 
@@ -47,10 +53,11 @@ describe('listenGrpc', () => {
   });
 
   it('cancels calls that outlive the grace period and reports that it could not drain', async () => {
-    listener = await listenGrpc(catalogServer(10_000), { host: '127.0.0.1', port: 0 });
+    const server = catalogServer(10_000);
+    listener = await listenGrpc(server, { host: '127.0.0.1', port: 0 });
     client = createProtoCatalogClient(listener.address);
     const inFlight = client.call('ListProducts', {}, 20_000).catch((error: ServiceError) => error);
-    await sleep(100);
+    await server.received;
 
     expect(await listener.close(100)).toBe(false);
     expect(await inFlight).toMatchObject({ code: expect.any(Number) });

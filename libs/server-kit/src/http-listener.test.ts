@@ -10,9 +10,15 @@ afterEach(async () => {
   listener = undefined;
 });
 
+/** A handler that answers after `delayMs`; `received` resolves once a request has arrived. */
 function slowApp(delayMs: number) {
-  return (_req: unknown, res: { end(body: string): void }) =>
+  let arrived: () => void;
+  const received = new Promise<void>((resolve) => (arrived = resolve));
+  const handler = (_req: unknown, res: { end(body: string): void }) => {
+    arrived();
     void sleep(delayMs).then(() => res.end('done'));
+  };
+  return Object.assign(handler, { received });
 }
 
 describe('listenHttp', () => {
@@ -26,16 +32,16 @@ describe('listenHttp', () => {
   });
 
   it('lets in-flight requests finish after close, then refuses new connections', async () => {
-    listener = await listenHttp(slowApp(300), { host: '127.0.0.1', port: 0 });
+    const app = slowApp(300);
+    listener = await listenHttp(app, { host: '127.0.0.1', port: 0 });
     const url = listener.url;
     const inFlight = request(url, { dispatcher: agent }).then(async (r) => ({
       status: r.statusCode,
       body: await r.body.text(),
     }));
-    await sleep(50);
+    await app.received;
 
     const closing = listener.close(5_000);
-    await sleep(20);
 
     await expect(request(url, { dispatcher: new Agent() })).rejects.toThrow(/ECONNREFUSED/);
     expect(await inFlight).toEqual({ status: 200, body: 'done' });
@@ -54,9 +60,10 @@ describe('listenHttp', () => {
   });
 
   it('cuts requests that outlive the grace period and reports that it could not drain', async () => {
-    listener = await listenHttp(slowApp(10_000), { host: '127.0.0.1', port: 0 });
+    const app = slowApp(10_000);
+    listener = await listenHttp(app, { host: '127.0.0.1', port: 0 });
     const inFlight = request(listener.url, { dispatcher: agent }).catch((error: Error) => error);
-    await sleep(50);
+    await app.received;
 
     expect(await listener.close(100)).toBe(false);
     expect(await inFlight).toBeInstanceOf(Error);

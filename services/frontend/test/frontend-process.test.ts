@@ -1,6 +1,6 @@
 import { runServiceToExit, startServiceProcess, type ServiceProcess } from '@sample/testing';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   contractProduct,
   startFakeCatalogBackend,
@@ -39,12 +39,12 @@ describe.each(['grpc', 'http'])('the frontend process over %s', (transport) => {
       readyMessage: 'frontend ready',
     });
     const { httpUrl } = frontend.ready as { httpUrl: string };
-    backend.behaviour.delayMs = 700;
+    backend.behaviour.delayMs = 1_000;
 
     const inFlight = Array.from({ length: 5 }, () =>
       fetch(`${httpUrl}/products/mug`).then(async (r) => [r.status, await r.text()] as const),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await vi.waitFor(() => expect(backend.behaviour.inFlight).toBe(5), { timeout: 10_000 });
     const exited = frontend.stop('SIGTERM');
 
     const responses = await Promise.all(inFlight);

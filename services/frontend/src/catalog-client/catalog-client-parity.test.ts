@@ -31,8 +31,8 @@ let clients: CatalogClient[];
 beforeAll(async () => {
   backend = await startFakeCatalogBackend(products);
   clients = [
-    createGrpcCatalogClient({ address: backend.grpcAddress, deadlineMs: 300 }),
-    createHttpCatalogClient({ baseUrl: backend.httpUrl, deadlineMs: 300 }),
+    createGrpcCatalogClient({ address: backend.grpcAddress, deadlineMs: 1_500 }),
+    createHttpCatalogClient({ baseUrl: backend.httpUrl, deadlineMs: 1_500 }),
   ];
 });
 afterAll(async () => {
@@ -101,7 +101,7 @@ describe('the gRPC and HTTP catalog clients', () => {
     ]);
 
     backend.behaviour.failure = 'none';
-    backend.behaviour.delayMs = 1_000;
+    backend.behaviour.delayMs = 6_000;
     expect(await bothFail((client) => client.getProduct('a'))).toEqual([
       expect.any(DeadlineExceededError),
       expect.any(DeadlineExceededError),

@@ -18,7 +18,8 @@ const publicDir = fileURLToPath(new URL('../../public', import.meta.url));
 const products = Array.from({ length: 15 }, (_, i) =>
   contractProduct(`item-${String(i).padStart(2, '0')}`),
 );
-const deadlineMs = 300;
+// Generous enough for a loaded 2-core CI machine; the slow-backend cases delay well past it.
+const deadlineMs = 1_500;
 
 let backend: FakeCatalogBackend;
 beforeAll(async () => {
@@ -122,7 +123,7 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   });
 
   it('answers 503 when the backend is slower than the deadline', async () => {
-    backend.behaviour.delayMs = deadlineMs * 3;
+    backend.behaviour.delayMs = deadlineMs * 4;
 
     const started = Date.now();
     const response = await request(appFor(transport)).get('/products/item-01').expect(503);

@@ -17,6 +17,8 @@ export interface FakeBehaviour {
   delayMs: number;
   failure: FakeFailure;
   ready: boolean;
+  /** How many calls (either transport) are being answered right now. */
+  inFlight: number;
 }
 
 export interface FakeCatalogBackend {
@@ -32,11 +34,22 @@ export interface FakeCatalogBackend {
  * a backend that hangs, errors, or readiness turning false.
  */
 export async function startFakeCatalogBackend(products: Product[]): Promise<FakeCatalogBackend> {
-  const behaviour: FakeBehaviour = { products, delayMs: 0, failure: 'none', ready: true };
+  const behaviour: FakeBehaviour = {
+    products,
+    delayMs: 0,
+    failure: 'none',
+    ready: true,
+    inFlight: 0,
+  };
   const answer = async <T>(produce: () => T): Promise<T> => {
-    await sleep(behaviour.delayMs);
-    if (behaviour.failure !== 'none') throw behaviour.failure;
-    return produce();
+    behaviour.inFlight += 1;
+    try {
+      await sleep(behaviour.delayMs);
+      if (behaviour.failure !== 'none') throw behaviour.failure;
+      return produce();
+    } finally {
+      behaviour.inFlight -= 1;
+    }
   };
   const page = (pageSize: number, pageToken: string, tag: string): ListProductsResponse => {
     const offset = Number(pageToken || '0');
