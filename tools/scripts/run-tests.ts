@@ -1,5 +1,6 @@
-// `npm test`: every check of every project through Nx (lint, typecheck, the contract's buf lint and
-// all vitest suites), then one summary of the vitest JSON reports, ending with `N passed, N failed`.
+// `npm test`: formatting (Prettier, through `nx format:check`), then every check of every project
+// through Nx (lint, typecheck, the contract's buf lint and all vitest suites), then one summary of the
+// vitest JSON reports, ending with `N passed, N failed`.
 // Extra arguments go to Nx, e.g. `npm test -- --projects=backend`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +19,11 @@ const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
 const reportsDir = join(workspaceRoot, 'reports/vitest');
 rmSync(reportsDir, { recursive: true, force: true });
 
+const env = { ...process.env, NX_NO_CLOUD: 'true' };
+const format = spawnSync('nx', ['format:check'], { cwd: workspaceRoot, stdio: 'inherit', env });
+if (format.status !== 0)
+  console.log('Formatting differs from Prettier in the files above: run `npx nx format:write`.');
+
 const nx = spawnSync(
   'nx',
   [
@@ -26,7 +32,7 @@ const nx = spawnSync(
     '--outputStyle=static',
     ...process.argv.slice(2),
   ],
-  { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, NX_NO_CLOUD: 'true' } },
+  { cwd: workspaceRoot, stdio: 'inherit', env },
 );
 
 const reports = existsSync(reportsDir)
@@ -45,7 +51,12 @@ for (const name of reports.sort()) {
   );
 }
 
-// A failed lint/typecheck/buf task, or a test run that crashed before reporting, fails the run too.
+// A failed format/lint/typecheck/buf task, or a test run that crashed before reporting, fails the
+// run too: each counts as one failure, so the last line never reads "0 failed" for a red run.
+if (format.status !== 0) {
+  console.log('  formatting           1 failed (nx format:check)');
+  totals.failed += 1;
+}
 if (nx.status !== 0 && totals.failed === 0) {
   console.log(
     '  (a lint, typecheck, buf or test task failed without a failing test case: see the Nx output above)',
@@ -55,4 +66,4 @@ if (nx.status !== 0 && totals.failed === 0) {
 console.log(
   `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
 );
-process.exit(nx.status === 0 && totals.failed === 0 ? 0 : 1);
+process.exit(format.status === 0 && nx.status === 0 && totals.failed === 0 ? 0 : 1);
