@@ -9,6 +9,8 @@ export {
   Product,
   protobufPackage,
   type CatalogServiceServer,
+  type DeepPartial,
+  type MessageFns,
 } from './generated/catalog/v1/catalog.pb.ts';
 
 // The standard gRPC health protocol (grpc.health.v1), generated from proto/grpc/health/v1.
