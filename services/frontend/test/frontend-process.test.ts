@@ -5,7 +5,7 @@ import {
   contractProduct,
   startFakeCatalogBackend,
   type FakeCatalogBackend,
-} from './support/fake-catalog-backend.ts';
+} from '@sample/fake-catalog';
 
 const entry = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 let backend: FakeCatalogBackend;

@@ -9,7 +9,7 @@ import {
   contractProduct,
   startFakeCatalogBackend,
   type FakeCatalogBackend,
-} from '../../test/support/fake-catalog-backend.ts';
+} from '@sample/fake-catalog';
 import type { CatalogClient } from './catalog-client.ts';
 import { createGrpcCatalogClient } from './grpc-catalog-client.ts';
 import { createHttpCatalogClient } from './http-catalog-client.ts';

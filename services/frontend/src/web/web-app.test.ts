@@ -7,7 +7,7 @@ import {
   contractProduct,
   startFakeCatalogBackend,
   type FakeCatalogBackend,
-} from '../../test/support/fake-catalog-backend.ts';
+} from '@sample/fake-catalog';
 import type { CatalogClient, CatalogTransport } from '../catalog-client/catalog-client.ts';
 import { createCatalogClient } from '../catalog-client/create-catalog-client.ts';
 import { createWebApp } from './web-app.ts';

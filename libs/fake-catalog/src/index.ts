@@ -1,0 +1,7 @@
+export {
+  contractProduct,
+  startFakeCatalogBackend,
+  type FakeBehaviour,
+  type FakeCatalogBackend,
+  type FakeFailure,
+} from './fake-catalog-backend.ts';
