@@ -16,8 +16,8 @@ export default [
   },
   {
     // Production source; project config files (eslint, vitest) may import the shared root config.
-    files: ['**/src/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/test-support/**'],
+    files: ['**/src/**/*.ts', 'tools/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**', 'tools/local-registry/test/**'],
     rules: {
       // Services depend on libs, never the reverse; libs expose only their public API (no deep imports).
       '@nx/enforce-module-boundaries': [
@@ -40,6 +40,7 @@ export default [
               onlyDependOnLibsWithTags: ['type:util', 'type:contract'],
             },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],

@@ -1,6 +1,8 @@
-// Measures start-to-ready of a service: the wall time from spawning `node <entry>` to its ready log
-// line, repeated; prints the median, min and max. No timed test asserts this: it is a measurement.
-//   node tools/scripts/measure-startup.ts services/backend/dist/main.js [runs=10]
+// Measures start-to-ready of a service: the wall time from spawning `node <entry>` (or `docker run
+// <image>`) to its ready log line, repeated; prints the median, min and max. No timed test asserts
+// this: it is a measurement.
+//   node tools/scripts/measure-startup.ts services/backend/dist/main.js [runs=10] [node args…]
+//   node tools/scripts/measure-startup.ts docker:backend:0.1.0 [runs=10]
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -9,7 +11,11 @@ if (!entry) throw new Error('usage: measure-startup.ts <entry> [runs] [node args
 
 async function once(): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, entry!], {
+  const image = entry!.startsWith('docker:') ? entry!.slice('docker:'.length) : undefined;
+  const [command, args] = image
+    ? ['docker', ['run', '--rm', '--read-only', '-e', 'CATALOG_GRPC_ADDRESS=127.0.0.1:1', image]]
+    : [process.execPath, [...nodeArgs, entry!]];
+  const child = spawn(command, args, {
     env: {
       PATH: process.env['PATH'] ?? '',
       ...(process.env['NODE_COMPILE_CACHE'] && {
