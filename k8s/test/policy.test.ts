@@ -168,3 +168,22 @@ describe.each(environments)('the %s overlay', (environment) => {
     expect(ofKind(objects, 'HorizontalPodAutoscaler')).toHaveLength(replicated ? 2 : 0);
   });
 });
+
+describe('resources across environments', () => {
+  const cpu = (value: string) =>
+    value.endsWith('m') ? Number(value.slice(0, -1)) / 1000 : Number(value);
+  const mebibytes = (value: string) => Number(value.replace(/Mi$/, ''));
+  const requests = (environment: (typeof environments)[number]) =>
+    ofKind<Deployment>(render(environment), 'Deployment').map(
+      (d) => d.spec.template.spec.containers[0]!.resources!.requests!,
+    );
+
+  it('grow from dev to stage to prod', () => {
+    const [dev, stage, prod] = environments.map(requests);
+    for (let i = 0; i < dev!.length; i++) {
+      expect(cpu(dev![i]!['cpu']!)).toBeLessThan(cpu(stage![i]!['cpu']!));
+      expect(cpu(stage![i]!['cpu']!)).toBeLessThan(cpu(prod![i]!['cpu']!));
+      expect(mebibytes(dev![i]!['memory']!)).toBeLessThan(mebibytes(prod![i]!['memory']!));
+    }
+  });
+});
