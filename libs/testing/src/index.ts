@@ -10,3 +10,4 @@ export {
   protoRoot,
   type ProtoCatalogClient,
 } from './proto-catalog-client.ts';
+export { startLocalRegistry, workspaceRoot, type LocalRegistry } from './local-registry.ts';

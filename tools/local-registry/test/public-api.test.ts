@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workspaceRoot } from './support/local-registry.ts';
+import { workspaceRoot } from '@sample/testing';
 
 const libraries = ['catalog-contract', 'config', 'errors', 'server-kit'];
 

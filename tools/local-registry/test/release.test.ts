@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRegistry, workspaceRoot, type LocalRegistry } from './support/local-registry.ts';
+import { startLocalRegistry, workspaceRoot, type LocalRegistry } from '@sample/testing';
 
 const libraries = ['catalog-contract', 'config', 'errors', 'server-kit'];
 let registry: LocalRegistry;

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The root of this workspace (the folder of nx.json). */
+export const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface LocalRegistry {
   url: string;
