@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Renovate (~340 MB) is not a dependency of the workspace: it runs on Renovate's servers or in its own
-// CI job. The test installs the pinned version once into tmp/renovate (ignored by git) and reuses it.
+// CI job. The test installs the pinned version once into tmp/renovate (ignored by git) and reuses it,
+// without install scripts: the optional re2 engine would download or compile a native module, and
+// Renovate falls back to JavaScript regular expressions without it.
 const renovateVersion = '44.121.2';
 const renovateHome = join(workspaceRoot, 'tmp/renovate');
 const renovateDist = join(renovateHome, 'node_modules/renovate/dist');
@@ -40,10 +42,14 @@ function ensureRenovate(): void {
     return;
   mkdirSync(renovateHome, { recursive: true });
   writeFileSync(join(renovateHome, 'package.json'), '{ "private": true }\n');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', `renovate@${renovateVersion}`], {
-    cwd: renovateHome,
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--ignore-scripts', `renovate@${renovateVersion}`],
+    {
+      cwd: renovateHome,
+      stdio: 'ignore',
+    },
+  );
 }
 
 function runRenovate(
