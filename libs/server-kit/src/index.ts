@@ -14,3 +14,7 @@ export { handleShutdownSignals, type Closable, type ShutdownDeps } from './grace
 export { runMain } from './run-main.ts';
 export { grpcUnary } from './grpc-unary.ts';
 export { addGrpcHealthService } from './grpc-health.ts';
+export { createMetrics, type Metrics } from './metrics.ts';
+export { createHttpMetrics } from './http-metrics.ts';
+export { createGrpcClientInterceptor, createGrpcServerInterceptor } from './grpc-interceptors.ts';
+export { currentRequestId, runWithRequestId } from './request-context.ts';

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { runWithRequestId } from './request-context.ts';
 
 declare module 'node:http' {
   interface IncomingMessage {
@@ -26,7 +27,7 @@ export function createRequestLogger({
   log: Logger;
   newId?: () => string;
 }): RequestHandler {
-  return pinoHttp({
+  const logRequests = pinoHttp({
     logger: log,
     genReqId(req: IncomingMessage, res) {
       const incoming = req.headers['x-request-id'];
@@ -45,4 +46,6 @@ export function createRequestLogger({
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
   }) as unknown as RequestHandler;
+  // The request id is also kept in scope for the whole request, for calls to other services.
+  return (req, res, next) => logRequests(req, res, () => runWithRequestId(String(req.id), next));
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@sample/config';
 import {
   createHealth,
+  createMetrics,
   handleShutdownSignals,
   listenGrpc,
   listenHttp,
@@ -25,6 +26,7 @@ await runMain(async () => {
     configDir: `${packageRoot}config`,
   });
   const log = pino({ level: config.logLevel, base: { service: 'backend', env: config.appEnv } });
+  const metrics = createMetrics({ service: 'backend' });
 
   const products = parseSeedProducts(readFileSync(`${packageRoot}data/products.json`, 'utf8'));
   const catalog = createCatalog({ store: createInMemoryProductStore(products) });
@@ -33,11 +35,11 @@ await runMain(async () => {
     onCheckFailed: (name, err) => log.warn({ check: name, err }, 'readiness check failed'),
   });
 
-  const http = await listenHttp(createHttpApp({ catalog, health, log }), {
+  const http = await listenHttp(createHttpApp({ catalog, health, log, metrics }), {
     host: config.host,
     port: config.httpPort,
   });
-  const grpc = await listenGrpc(createGrpcServer({ catalog, health, log }), {
+  const grpc = await listenGrpc(createGrpcServer({ catalog, health, log, metrics }), {
     host: config.host,
     port: config.grpcPort,
   });

@@ -2,7 +2,13 @@
 // binds ports. Everything it wires is created by factories that tests call directly.
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@sample/config';
-import { createHealth, handleShutdownSignals, listenHttp, runMain } from '@sample/server-kit';
+import {
+  createHealth,
+  createMetrics,
+  handleShutdownSignals,
+  listenHttp,
+  runMain,
+} from '@sample/server-kit';
 import { pino } from 'pino';
 import { createCatalogClient } from './catalog-client/create-catalog-client.ts';
 import { frontendConfigSchema } from './config.ts';
@@ -15,12 +21,14 @@ await runMain(async () => {
     configDir: `${packageRoot}config`,
   });
   const log = pino({ level: config.logLevel, base: { service: 'frontend', env: config.appEnv } });
+  const metrics = createMetrics({ service: 'frontend' });
 
   const catalog = createCatalogClient({
     transport: config.catalogTransport,
     grpcAddress: config.catalogGrpcAddress,
     httpUrl: config.catalogHttpUrl,
     deadlineMs: config.catalogDeadlineMs,
+    observability: { log, metrics },
   });
   const health = createHealth({
     checks: { backend: (signal) => catalog.checkReady(signal) },
@@ -30,6 +38,7 @@ await runMain(async () => {
     catalog,
     health,
     log,
+    metrics,
     site: { appEnv: config.appEnv, transport: catalog.transport === 'grpc' ? 'gRPC' : 'HTTP' },
     viewsDir: `${packageRoot}views`,
     publicDir: `${packageRoot}public`,

@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { createHealth, listenGrpc, type GrpcListener } from '@sample/server-kit';
+import { createHealth, createMetrics, listenGrpc, type GrpcListener } from '@sample/server-kit';
 import { createProtoCatalogClient, type ProtoCatalogClient } from '@sample/testing';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,10 +26,13 @@ async function start(
   health = createHealth(),
 ) {
   const catalog = createCatalog({ store });
-  listener = await listenGrpc(createGrpcServer({ catalog, health, log }), {
-    host: '127.0.0.1',
-    port: 0,
-  });
+  listener = await listenGrpc(
+    createGrpcServer({ catalog, health, log, metrics: createMetrics({ service: 'backend' }) }),
+    {
+      host: '127.0.0.1',
+      port: 0,
+    },
+  );
   client = createProtoCatalogClient(listener.address);
   return client;
 }

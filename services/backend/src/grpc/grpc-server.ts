@@ -1,6 +1,11 @@
 import { Server } from '@grpc/grpc-js';
 import { CatalogServiceService, protobufPackage } from '@sample/catalog-contract';
-import { addGrpcHealthService, type Health } from '@sample/server-kit';
+import {
+  addGrpcHealthService,
+  createGrpcServerInterceptor,
+  type Health,
+  type Metrics,
+} from '@sample/server-kit';
 import type { Logger } from 'pino';
 import type { Catalog } from '../domain/catalog.ts';
 import { createCatalogGrpcHandlers } from './catalog-grpc-handlers.ts';
@@ -12,12 +17,15 @@ export function createGrpcServer({
   catalog,
   health,
   log,
+  metrics,
 }: {
   catalog: Catalog;
   health: Health;
   log: Logger;
+  metrics: Metrics;
 }): Server {
-  const server = new Server();
+  // Every RPC is logged on entry and exit, and timed, by one interceptor.
+  const server = new Server({ interceptors: [createGrpcServerInterceptor({ log, metrics })] });
   server.addService(CatalogServiceService, createCatalogGrpcHandlers({ catalog, log }));
   addGrpcHealthService(server, { health, serviceNames: [catalogServiceName] });
   return server;

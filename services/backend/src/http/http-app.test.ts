@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import request from 'supertest';
-import { createHealth } from '@sample/server-kit';
+import { createHealth, createMetrics } from '@sample/server-kit';
 import { describe, expect, it } from 'vitest';
 import { createCatalog, type Catalog } from '../domain/catalog.ts';
 import { createInMemoryProductStore } from '../domain/in-memory-product-store.ts';
@@ -14,7 +14,7 @@ function app(
   catalog: Catalog = createCatalog({ store: createInMemoryProductStore(products) }),
   health = createHealth(),
 ) {
-  return createHttpApp({ catalog, health, log });
+  return createHttpApp({ catalog, health, log, metrics: createMetrics({ service: 'backend' }) });
 }
 
 describe('GET /v1/products', () => {

@@ -1,10 +1,12 @@
 import express, { type Express } from 'express';
 import {
+  createHttpMetrics,
   createJsonErrorHandler,
   createOpsRouter,
   createRequestLogger,
   jsonNotFound,
   type Health,
+  type Metrics,
 } from '@sample/server-kit';
 import type { Logger } from 'pino';
 import type { Catalog } from '../domain/catalog.ts';
@@ -15,16 +17,19 @@ export function createHttpApp({
   catalog,
   health,
   log,
+  metrics,
 }: {
   catalog: Catalog;
   health: Health;
   log: Logger;
+  metrics: Metrics;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  app.use(createHttpMetrics({ metrics }));
   app.use(createRequestLogger({ log }));
-  app.use(createOpsRouter({ health }));
+  app.use(createOpsRouter({ health, metrics }));
   app.use(createProductsRouter({ catalog }));
   app.use(jsonNotFound());
   app.use(createJsonErrorHandler({ log }));

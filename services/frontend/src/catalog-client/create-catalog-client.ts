@@ -1,3 +1,4 @@
+import type { Observability } from './observability.ts';
 import type { CatalogClient, CatalogTransport } from './catalog-client.ts';
 import { createGrpcCatalogClient } from './grpc-catalog-client.ts';
 import { createHttpCatalogClient } from './http-catalog-client.ts';
@@ -8,8 +9,10 @@ export function createCatalogClient(options: {
   grpcAddress: string;
   httpUrl: string;
   deadlineMs: number;
+  observability?: Observability;
 }): CatalogClient {
+  const { deadlineMs, observability } = options;
   return options.transport === 'grpc'
-    ? createGrpcCatalogClient({ address: options.grpcAddress, deadlineMs: options.deadlineMs })
-    : createHttpCatalogClient({ baseUrl: options.httpUrl, deadlineMs: options.deadlineMs });
+    ? createGrpcCatalogClient({ address: options.grpcAddress, deadlineMs, observability })
+    : createHttpCatalogClient({ baseUrl: options.httpUrl, deadlineMs, observability });
 }

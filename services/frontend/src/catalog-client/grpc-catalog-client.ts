@@ -13,6 +13,8 @@ import {
   type HealthCheckResponse,
 } from '@sample/catalog-contract';
 import { fromGrpcError, UnavailableError } from '@sample/errors';
+import { createGrpcClientInterceptor, currentRequestId } from '@sample/server-kit';
+import type { Observability } from './observability.ts';
 import type { CatalogClient } from './catalog-client.ts';
 
 type Callback<T> = (error: ServiceError | null, response?: T) => void;
@@ -23,6 +25,8 @@ export interface GrpcCatalogClientOptions {
   /** The deadline of every call, in milliseconds. */
   deadlineMs: number;
   credentials?: ChannelCredentials;
+  /** Logs and times every call (and passes the current request id on) through a client interceptor. */
+  observability?: Observability | undefined;
 }
 
 /**
@@ -33,8 +37,12 @@ export function createGrpcCatalogClient({
   address,
   deadlineMs,
   credentials = grpcCredentials.createInsecure(),
+  observability,
 }: GrpcCatalogClientOptions): CatalogClient {
-  const client = new CatalogServiceClient(address, credentials);
+  const interceptors = observability
+    ? [createGrpcClientInterceptor({ ...observability, requestId: currentRequestId })]
+    : [];
+  const client = new CatalogServiceClient(address, credentials, { interceptors });
   const health = new HealthClient(address, credentials, { channelOverride: client.getChannel() });
   const deadline = () => ({ deadline: Date.now() + deadlineMs });
 

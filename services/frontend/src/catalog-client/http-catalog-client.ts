@@ -5,8 +5,10 @@ import {
   isBusinessError,
   UnavailableError,
 } from '@sample/errors';
+import { currentRequestId } from '@sample/server-kit';
 import { Pool } from 'undici';
 import type { CatalogClient } from './catalog-client.ts';
+import type { Observability } from './observability.ts';
 
 export interface HttpCatalogClientOptions {
   /** The backend's HTTP base URL, e.g. `http://127.0.0.1:8080`. */
@@ -15,6 +17,8 @@ export interface HttpCatalogClientOptions {
   deadlineMs: number;
   /** Most connections kept open to the backend. */
   connections?: number;
+  /** Times every call by route template; the current request id is passed on as `X-Request-Id`. */
+  observability?: Observability | undefined;
 }
 
 /**
@@ -26,6 +30,7 @@ export function createHttpCatalogClient({
   baseUrl,
   deadlineMs,
   connections = 32,
+  observability,
 }: HttpCatalogClientOptions): CatalogClient {
   // Idle connections are dropped before the server's 5 s keep-alive timeout, so a request never
   // races a connection the server is closing.
@@ -36,14 +41,23 @@ export function createHttpCatalogClient({
     bodyTimeout: deadlineMs,
   });
 
-  async function getJson(path: string, signal = AbortSignal.timeout(deadlineMs)): Promise<unknown> {
+  /** GETs `path` (its `route` template labels the metrics) and returns the JSON body. */
+  async function getJson(
+    route: string,
+    path: string,
+    signal = AbortSignal.timeout(deadlineMs),
+  ): Promise<unknown> {
+    const stop = observability?.metrics.httpClientDuration.startTimer({ method: 'GET', route });
+    let statusCode = 0;
     try {
+      const requestId = currentRequestId();
       const response = await pool.request({
         method: 'GET',
         path,
         signal,
-        headers: { accept: 'application/json' },
+        headers: { accept: 'application/json', ...(requestId && { 'x-request-id': requestId }) },
       });
+      statusCode = response.statusCode;
       const body: unknown = await response.body.json().catch(() => undefined);
       if (response.statusCode !== 200) throw fromHttpError(response.statusCode, body);
       if (typeof body !== 'object' || body === null)
@@ -54,6 +68,8 @@ export function createHttpCatalogClient({
       if (signal.aborted || isTimeout(error))
         throw new DeadlineExceededError(`the backend did not answer within ${deadlineMs} ms`);
       throw new UnavailableError(`the backend cannot be reached: ${(error as Error).message}`);
+    } finally {
+      stop?.({ status_code: String(statusCode) });
     }
   }
 
@@ -65,13 +81,19 @@ export function createHttpCatalogClient({
       if (pageToken) query.set('pageToken', pageToken);
       if (tag) query.set('tag', tag);
       const search = query.size > 0 ? `?${query}` : '';
-      return ListProductsResponse.fromJSON(await getJson(`/v1/products${search}`));
+      return ListProductsResponse.fromJSON(await getJson('/v1/products', `/v1/products${search}`));
     },
     async getProduct(id) {
-      return Product.fromJSON(await getJson(`/v1/products/${encodeURIComponent(id)}`));
+      return Product.fromJSON(
+        await getJson('/v1/products/{id}', `/v1/products/${encodeURIComponent(id)}`),
+      );
     },
     async checkReady(signal) {
-      await getJson('/readyz', AbortSignal.any([signal, AbortSignal.timeout(deadlineMs)]));
+      await getJson(
+        '/readyz',
+        '/readyz',
+        AbortSignal.any([signal, AbortSignal.timeout(deadlineMs)]),
+      );
     },
     close: () => void pool.close(),
   };

@@ -1,5 +1,11 @@
 import express, { type Express } from 'express';
-import { createOpsRouter, createRequestLogger, type Health } from '@sample/server-kit';
+import {
+  createHttpMetrics,
+  createOpsRouter,
+  createRequestLogger,
+  type Health,
+  type Metrics,
+} from '@sample/server-kit';
 import type { Logger } from 'pino';
 import type { CatalogClient } from '../catalog-client/catalog-client.ts';
 import { createErrorPageHandler, pageNotFound } from './error-page-handler.ts';
@@ -10,6 +16,8 @@ export interface WebAppDeps {
   catalog: CatalogClient;
   health: Health;
   log: Logger;
+  /** Times every request and serves `/metrics`; optional so tests can leave it out. */
+  metrics?: Metrics;
   site: SiteInfo;
   /** The folder of the page templates. */
   viewsDir: string;
@@ -25,12 +33,14 @@ export function createWebApp({
   site,
   viewsDir,
   publicDir,
+  metrics,
 }: WebAppDeps): Express {
   const render = createPageRenderer({ viewsDir, site });
   const app = express();
   app.disable('x-powered-by');
+  if (metrics) app.use(createHttpMetrics({ metrics }));
   app.use(createRequestLogger({ log }));
-  app.use(createOpsRouter({ health }));
+  app.use(createOpsRouter({ health, metrics }));
   app.use('/static', express.static(publicDir, { maxAge: '1h', index: false }));
   app.use(createPagesRouter({ catalog, render }));
   app.use(pageNotFound());

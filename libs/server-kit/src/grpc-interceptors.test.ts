@@ -1,0 +1,127 @@
+import { credentials, Metadata, Server, status, type ServiceError } from '@grpc/grpc-js';
+import {
+  CatalogServiceClient,
+  CatalogServiceService,
+  type CatalogServiceServer,
+} from '@sample/catalog-contract';
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGrpcClientInterceptor, createGrpcServerInterceptor } from './grpc-interceptors.ts';
+import { listenGrpc, type GrpcListener } from './grpc-listener.ts';
+import { createMetrics } from './metrics.ts';
+
+function capturedLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { log: pino({ level: 'debug' }, stream), lines };
+}
+
+const handlers: CatalogServiceServer = {
+  getProduct: (call, callback) =>
+    call.request.id === 'mug'
+      ? callback(null, {
+          id: 'mug',
+          name: 'Mug',
+          description: 'secret-payload',
+          tags: [],
+          price: undefined,
+        })
+      : callback({ code: status.NOT_FOUND, details: 'no such product' } as ServiceError, null),
+  listProducts: (_call, callback) => callback(null, { products: [], nextPageToken: '' }),
+};
+
+let listener: GrpcListener | undefined;
+afterEach(async () => {
+  await listener?.close(100);
+  listener = undefined;
+});
+
+describe('the gRPC interceptors', () => {
+  it('log every RPC on entry and exit, on both sides, with method, status, duration and the request id, never the payload', async () => {
+    const server = capturedLogger();
+    const client = capturedLogger();
+    const serverMetrics = createMetrics({ service: 'server' });
+    const clientMetrics = createMetrics({ service: 'client' });
+    const grpcServer = new Server({
+      interceptors: [createGrpcServerInterceptor({ log: server.log, metrics: serverMetrics })],
+    });
+    grpcServer.addService(CatalogServiceService, handlers);
+    listener = await listenGrpc(grpcServer, { host: '127.0.0.1', port: 0 });
+    const catalog = new CatalogServiceClient(listener.address, credentials.createInsecure(), {
+      interceptors: [
+        createGrpcClientInterceptor({
+          log: client.log,
+          metrics: clientMetrics,
+          requestId: () => 'req-42',
+        }),
+      ],
+    });
+    const call = (id: string) =>
+      new Promise<number>((resolve) =>
+        catalog.getProduct({ id }, new Metadata(), (error) => resolve(error?.code ?? status.OK)),
+      );
+
+    expect(await call('mug')).toBe(status.OK);
+    expect(await call('nope')).toBe(status.NOT_FOUND);
+    catalog.close();
+
+    const method = '/catalog.v1.CatalogService/GetProduct';
+    expect(server.lines.filter((l) => l['msg'] === 'rpc started')).toEqual([
+      expect.objectContaining({
+        requestId: 'req-42',
+        rpc: { method, peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/) },
+      }),
+      expect.objectContaining({ requestId: 'req-42' }),
+    ]);
+    expect(server.lines.filter((l) => l['msg'] === 'rpc finished').map((l) => l['code'])).toEqual([
+      'OK',
+      'NOT_FOUND',
+    ]);
+    expect(
+      server.lines.every((l) => l['msg'] !== 'rpc finished' || typeof l['durationMs'] === 'number'),
+    ).toBe(true);
+    expect(
+      client.lines
+        .filter((l) => l['msg'] === 'rpc call finished')
+        .map((l) => [l['code'], l['level']]),
+    ).toEqual([
+      ['OK', 20],
+      ['NOT_FOUND', 40],
+    ]);
+    expect(JSON.stringify([...server.lines, ...client.lines])).not.toContain('secret-payload');
+
+    const serverText = await serverMetrics.registry.metrics();
+    const clientText = await clientMetrics.registry.metrics();
+    expect(serverText).toContain(
+      `rpc_server_duration_seconds_count{service="server",method="${method}",code="NOT_FOUND"} 1`,
+    );
+    expect(clientText).toContain(
+      `rpc_client_duration_seconds_count{service="client",method="${method}",code="OK"} 1`,
+    );
+  });
+
+  it('ignores a malformed incoming request id', async () => {
+    const server = capturedLogger();
+    const grpcServer = new Server({
+      interceptors: [
+        createGrpcServerInterceptor({ log: server.log, metrics: createMetrics({ service: 's' }) }),
+      ],
+    });
+    grpcServer.addService(CatalogServiceService, handlers);
+    listener = await listenGrpc(grpcServer, { host: '127.0.0.1', port: 0 });
+    const catalog = new CatalogServiceClient(listener.address, credentials.createInsecure());
+    const metadata = new Metadata();
+    metadata.set('x-request-id', 'bad id with spaces');
+
+    await new Promise((resolve) => catalog.getProduct({ id: 'mug' }, metadata, resolve));
+    catalog.close();
+
+    expect(server.lines.find((l) => l['msg'] === 'rpc started')).not.toHaveProperty('requestId');
+  });
+});
