@@ -7,14 +7,22 @@ import { workspaceRoot } from '@sample/testing';
 
 const libraries = ['catalog-contract', 'config', 'errors', 'server-kit'];
 
-/** The declarations of an API report, one per line, ignoring comments and blank lines. */
+/**
+ * The declarations of an API report, one per line, ignoring comments, blank lines and the report's
+ * `import` lines (which only say where referenced types come from: they are not API).
+ */
 function declarations(report: string): Set<string> {
   return new Set(
     report
       .split('\n')
       .map((line) => line.trim())
       .filter(
-        (line) => line && !line.startsWith('//') && !line.startsWith('>') && !line.startsWith('#'),
+        (line) =>
+          line &&
+          !line.startsWith('//') &&
+          !line.startsWith('>') &&
+          !line.startsWith('#') &&
+          !line.startsWith('import '),
       ),
   );
 }
@@ -87,5 +95,25 @@ describe.each(libraries)('the public API of @sample/%s', (library) => {
     } else {
       expect(major(version)).toBeGreaterThanOrEqual(major(releasedVersion));
     }
+  });
+});
+
+describe('the breaking-change classifier', () => {
+  const before =
+    "import type { Logger } from 'pino';\nexport function a(x: string): void;\nexport const b: number;\n";
+
+  it('sees a removed or changed declaration as breaking', () => {
+    expect(
+      removed(before, "import type { Logger } from 'pino';\nexport function a(x: number): void;\n"),
+    ).toEqual(['export function a(x: string): void;', 'export const b: number;']);
+  });
+
+  it('does not count an added declaration or a changed import as breaking', () => {
+    expect(
+      removed(
+        before,
+        "import type { Destination, Logger } from 'pino';\nexport function a(x: string): void;\nexport const b: number;\nexport const c = 1;\n",
+      ),
+    ).toEqual([]);
   });
 });
