@@ -18,3 +18,4 @@ export { createMetrics, type Metrics } from './metrics.ts';
 export { createHttpMetrics } from './http-metrics.ts';
 export { createGrpcClientInterceptor, createGrpcServerInterceptor } from './grpc-interceptors.ts';
 export { currentRequestId, runWithRequestId } from './request-context.ts';
+export { createLogger, redactedPaths } from './logger.ts';

@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@sample/config';
 import {
   createHealth,
+  createLogger,
   createMetrics,
   handleShutdownSignals,
   listenGrpc,
   listenHttp,
   runMain,
 } from '@sample/server-kit';
-import { pino } from 'pino';
 import { backendConfigSchema } from './config.ts';
 import { createCatalog } from './domain/catalog.ts';
 import { createInMemoryProductStore } from './domain/in-memory-product-store.ts';
@@ -25,7 +25,7 @@ await runMain(async () => {
   const config = loadConfig(backendConfigSchema, process.env, {
     configDir: `${packageRoot}config`,
   });
-  const log = pino({ level: config.logLevel, base: { service: 'backend', env: config.appEnv } });
+  const log = createLogger({ service: 'backend', env: config.appEnv, level: config.logLevel });
   const metrics = createMetrics({ service: 'backend' });
 
   const products = parseSeedProducts(readFileSync(`${packageRoot}data/products.json`, 'utf8'));

@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@sample/config';
 import {
   createHealth,
+  createLogger,
   createMetrics,
   handleShutdownSignals,
   listenHttp,
   runMain,
 } from '@sample/server-kit';
-import { pino } from 'pino';
 import { createCatalogClient } from './catalog-client/create-catalog-client.ts';
 import { frontendConfigSchema } from './config.ts';
 import { createWebApp } from './web/web-app.ts';
@@ -20,7 +20,7 @@ await runMain(async () => {
   const config = loadConfig(frontendConfigSchema, process.env, {
     configDir: `${packageRoot}config`,
   });
-  const log = pino({ level: config.logLevel, base: { service: 'frontend', env: config.appEnv } });
+  const log = createLogger({ service: 'frontend', env: config.appEnv, level: config.logLevel });
   const metrics = createMetrics({ service: 'frontend' });
 
   const catalog = createCatalogClient({
