@@ -8,7 +8,8 @@ import {
 import { addGrpcHealthService, createHealth, listenGrpc, listenHttp } from '@sample/server-kit';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export type FakeFailure = 'none' | 'unavailable' | 'internal' | 'invalid-argument';
+/** `drop` closes the connection without an answer (HTTP), or answers UNAVAILABLE (gRPC). */
+export type FakeFailure = 'none' | 'unavailable' | 'internal' | 'invalid-argument' | 'drop';
 
 /** How the fake behaves; tests change these fields while it runs. */
 export interface FakeBehaviour {
@@ -19,6 +20,10 @@ export interface FakeBehaviour {
   ready: boolean;
   /** How many calls (either transport) are being answered right now. */
   inFlight: number;
+  /** How many calls arrived so far (either transport). */
+  calls: number;
+  /** Fails only the next N calls with `failure`, then answers normally again (0: `failure` applies always). */
+  failTimes: number;
 }
 
 export interface FakeCatalogBackend {
@@ -40,12 +45,19 @@ export async function startFakeCatalogBackend(products: Product[]): Promise<Fake
     failure: 'none',
     ready: true,
     inFlight: 0,
+    calls: 0,
+    failTimes: 0,
   };
   const answer = async <T>(produce: () => T): Promise<T> => {
     behaviour.inFlight += 1;
+    behaviour.calls += 1;
     try {
       await sleep(behaviour.delayMs);
-      if (behaviour.failure !== 'none') throw behaviour.failure;
+      if (behaviour.failure !== 'none' && behaviour.failTimes >= 0) {
+        const failure = behaviour.failure;
+        if (behaviour.failTimes > 0 && --behaviour.failTimes === 0) behaviour.failure = 'none';
+        throw failure;
+      }
       return produce();
     } finally {
       behaviour.inFlight -= 1;
@@ -65,6 +77,7 @@ export async function startFakeCatalogBackend(products: Product[]): Promise<Fake
 
   const grpcCodes: Record<Exclude<FakeFailure, 'none'>, status> = {
     unavailable: status.UNAVAILABLE,
+    drop: status.UNAVAILABLE,
     internal: status.INTERNAL,
     'invalid-argument': status.INVALID_ARGUMENT,
   };
@@ -104,6 +117,7 @@ export async function startFakeCatalogBackend(products: Product[]): Promise<Fake
 
   const httpStatus: Record<Exclude<FakeFailure, 'none'>, [number, string]> = {
     unavailable: [503, 'UNAVAILABLE'],
+    drop: [503, 'UNAVAILABLE'],
     internal: [500, 'INTERNAL'],
     'invalid-argument': [400, 'INVALID_ARGUMENT'],
   };
@@ -114,6 +128,7 @@ export async function startFakeCatalogBackend(products: Product[]): Promise<Fake
         res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       };
       const fail = (failure: unknown) => {
+        if (failure === 'drop') return void req.socket.destroy();
         const [code, name] = httpStatus[failure as Exclude<FakeFailure, 'none'>];
         send(code, { error: { code: name, message: String(failure) } });
       };

@@ -10,4 +10,9 @@ export {
   protoRoot,
   type ProtoCatalogClient,
 } from './proto-catalog-client.ts';
-export { startLocalRegistry, workspaceRoot, type LocalRegistry } from './local-registry.ts';
+export {
+  publishableLibraries,
+  startLocalRegistry,
+  workspaceRoot,
+  type LocalRegistry,
+} from './local-registry.ts';

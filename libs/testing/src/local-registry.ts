@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,4 +118,18 @@ function stopProcess(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** The libraries `nx release` publishes: those under libs/ tagged `publishable`. */
+export function publishableLibraries(): string[] {
+  return readdirSync(join(workspaceRoot, 'libs'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((name) => {
+      const manifest = join(workspaceRoot, 'libs', name, 'package.json');
+      const tags =
+        (JSON.parse(readFileSync(manifest, 'utf8')) as { nx?: { tags?: string[] } }).nx?.tags ?? [];
+      return tags.includes('publishable');
+    })
+    .sort();
 }

@@ -10,7 +10,9 @@ import {
   listenHttp,
   runMain,
 } from '@sample/server-kit';
+import { createCatalogResilience } from './catalog-client/catalog-resilience.ts';
 import { createCatalogClient } from './catalog-client/create-catalog-client.ts';
+import { withResilience } from './catalog-client/resilient-catalog-client.ts';
 import { frontendConfigSchema } from './config.ts';
 import { createWebApp } from './web/web-app.ts';
 
@@ -23,13 +25,16 @@ await runMain(async () => {
   const log = createLogger({ service: 'frontend', env: config.appEnv, level: config.logLevel });
   const metrics = createMetrics({ service: 'frontend' });
 
-  const catalog = createCatalogClient({
-    transport: config.catalogTransport,
-    grpcAddress: config.catalogGrpcAddress,
-    httpUrl: config.catalogHttpUrl,
-    deadlineMs: config.catalogDeadlineMs,
-    observability: { log, metrics },
-  });
+  const catalog = withResilience(
+    createCatalogClient({
+      transport: config.catalogTransport,
+      grpcAddress: config.catalogGrpcAddress,
+      httpUrl: config.catalogHttpUrl,
+      deadlineMs: config.catalogDeadlineMs,
+      observability: { log, metrics },
+    }),
+    createCatalogResilience({ metrics }),
+  );
   const health = createHealth({
     checks: { backend: (signal) => catalog.checkReady(signal) },
     onCheckFailed: (name, err) => log.warn({ check: name, err }, 'readiness check failed'),

@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workspaceRoot } from '@sample/testing';
+import { publishableLibraries, workspaceRoot } from '@sample/testing';
 
-const libraries = ['catalog-contract', 'config', 'errors', 'server-kit'];
+const libraries = publishableLibraries();
 
 /**
  * The declarations of an API report, one per line, ignoring comments, blank lines and the report's

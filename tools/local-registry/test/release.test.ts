@@ -2,9 +2,14 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRegistry, workspaceRoot, type LocalRegistry } from '@sample/testing';
+import {
+  publishableLibraries,
+  startLocalRegistry,
+  workspaceRoot,
+  type LocalRegistry,
+} from '@sample/testing';
 
-const libraries = ['catalog-contract', 'config', 'errors', 'server-kit'];
+const libraries = publishableLibraries();
 let registry: LocalRegistry;
 let consumer: string;
 
@@ -166,5 +171,11 @@ describe('the libraries, released to a local registry', () => {
     expect(block('@sample/*')).toContain('publish: $all');
     expect(block('@sample/*')).not.toMatch(/proxy:/);
     expect(block('**')).toMatch(/proxy: npmjs/);
+  });
+});
+
+describe('the set of released libraries', () => {
+  it('is every library tagged publishable, and never the private test helpers', () => {
+    expect(libraries).toEqual(['catalog-contract', 'config', 'errors', 'resilience', 'server-kit']);
   });
 });
