@@ -181,3 +181,25 @@ describe('static files and unknown pages', () => {
     expect(response.text).toContain('Not found');
   });
 });
+
+describe('security headers', () => {
+  it('send a strict Content-Security-Policy that allows no script at all', async () => {
+    const response = await request(appFor('grpc')).get('/').expect(200);
+    const policy = response.headers['content-security-policy'] as string;
+
+    expect(policy).toContain("script-src 'none'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('still lets the page load its stylesheet (same origin)', async () => {
+    const page = await request(appFor('grpc')).get('/').expect(200);
+
+    expect(page.text).toContain('<link rel="stylesheet" href="/static/styles.css">');
+    expect(page.text).not.toMatch(/<script|style="/);
+  });
+});

@@ -11,6 +11,7 @@ import type { CatalogClient } from '../catalog-client/catalog-client.ts';
 import { createErrorPageHandler, pageNotFound } from './error-page-handler.ts';
 import { createPageRenderer, type SiteInfo } from './page-renderer.ts';
 import { createPagesRouter } from './pages-router.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface WebAppDeps {
   catalog: CatalogClient;
@@ -38,6 +39,7 @@ export function createWebApp({
   const render = createPageRenderer({ viewsDir, site });
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   if (metrics) app.use(createHttpMetrics({ metrics }));
   app.use(createRequestLogger({ log }));
   app.use(createOpsRouter({ health, metrics }));
