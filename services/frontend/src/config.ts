@@ -12,9 +12,14 @@ export const frontendConfigSchema = {
   }),
   catalogGrpcAddress: setting({
     env: 'CATALOG_GRPC_ADDRESS',
-    schema: z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}$/, 'expected host:port'),
+    schema: z
+      .string()
+      .regex(
+        /^(?:(?:dns:\/\/\/)?(?:\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}|ipv[46]:(?:(?:\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5},?)+)$/,
+        'expected host:port, dns:///host:port or ipv4:host:port,host:port',
+      ),
     default: '127.0.0.1:50051',
-    doc: 'the backend gRPC address',
+    doc: 'the backend gRPC target: host:port, or several backends (ipv4:a:port,b:port, dns:///name:port) balanced round-robin',
   }),
   catalogHttpUrl: setting({
     env: 'CATALOG_HTTP_URL',

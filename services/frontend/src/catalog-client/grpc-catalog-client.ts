@@ -20,7 +20,7 @@ import type { CatalogClient } from './catalog-client.ts';
 type Callback<T> = (error: ServiceError | null, response?: T) => void;
 
 export interface GrpcCatalogClientOptions {
-  /** The backend's gRPC address, `host:port`. */
+  /** The backend's gRPC target: `host:port`, `dns:///name:port` or `ipv4:a:port,b:port`. */
   address: string;
   /** The deadline of every call, in milliseconds. */
   deadlineMs: number;
@@ -42,7 +42,13 @@ export function createGrpcCatalogClient({
   const interceptors = observability
     ? [createGrpcClientInterceptor({ ...observability, requestId: currentRequestId })]
     : [];
-  const client = new CatalogServiceClient(address, credentials, { interceptors });
+  // Every resolved backend address gets a connection and calls rotate over them (round_robin): a
+  // backend that drains for a restart stops getting new calls while the others serve.
+  const serviceConfig = { loadBalancingConfig: [{ round_robin: {} }] };
+  const client = new CatalogServiceClient(address, credentials, {
+    interceptors,
+    'grpc.service_config': JSON.stringify(serviceConfig),
+  });
   const health = new HealthClient(address, credentials, { channelOverride: client.getChannel() });
   const deadline = () => ({ deadline: Date.now() + deadlineMs });
 
