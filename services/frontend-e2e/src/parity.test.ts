@@ -22,7 +22,7 @@ async function crawlShop(baseUrl: string): Promise<ListedProduct[]> {
     expect(response.status).toBe(200);
     const html = await response.text();
     for (const card of html.matchAll(
-      /href="\/products\/([^"]+)">([^<]*)<\/a>\s*<span class="price">([^<]*)</g,
+      /href="\/products\/([^"]+)">([^<]*)<\/a>[\s\S]*?<span class="price"[^>]*>([^<]*)</g,
     )) {
       found.push({
         id: decodeURIComponent(card[1]!),

@@ -27,6 +27,12 @@ export const frontendConfigSchema = {
     default: 'http://127.0.0.1:8080',
     doc: 'the backend HTTP base URL',
   }),
+  featureFlagsFile: setting({
+    env: 'FEATURE_FLAGS_FILE',
+    schema: z.string().min(1, 'expected the path of a flagd flags file'),
+    default: 'flags/development.flagd.json',
+    doc: 'the flagd-format flags file (relative to the service folder, or absolute, e.g. a mounted ConfigMap); watched for changes',
+  }),
   catalogDeadlineMs: setting({
     env: 'CATALOG_DEADLINE_MS',
     schema: millisecondsSchema,

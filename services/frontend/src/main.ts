@@ -1,5 +1,6 @@
 // The frontend's composition root: the only module that reads the environment, touches files and
 // binds ports. Everything it wires is created by factories that tests call directly.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@sample/config';
 import {
@@ -14,6 +15,7 @@ import { createCatalogResilience } from './catalog-client/catalog-resilience.ts'
 import { createCatalogClient } from './catalog-client/create-catalog-client.ts';
 import { withResilience } from './catalog-client/resilient-catalog-client.ts';
 import { frontendConfigSchema } from './config.ts';
+import { createFeatureFlags } from './feature-flags.ts';
 import { createWebApp } from './web/web-app.ts';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -39,11 +41,13 @@ await runMain(async () => {
     checks: { backend: (signal) => catalog.checkReady(signal) },
     onCheckFailed: (name, err) => log.warn({ check: name, err }, 'readiness check failed'),
   });
+  const flags = await createFeatureFlags({ file: resolve(packageRoot, config.featureFlagsFile) });
   const app = createWebApp({
     catalog,
     health,
     log,
     metrics,
+    flags,
     site: { appEnv: config.appEnv, transport: catalog.transport === 'grpc' ? 'gRPC' : 'HTTP' },
     viewsDir: `${packageRoot}views`,
     publicDir: `${packageRoot}public`,
@@ -54,7 +58,10 @@ await runMain(async () => {
     log,
     health,
     listeners: [http],
-    cleanup: () => catalog.close(),
+    cleanup: async () => {
+      catalog.close();
+      await flags.close();
+    },
     graceMs: config.shutdownGraceMs,
   });
   log.info(

@@ -16,8 +16,17 @@ export interface Stack {
  * Starts the real services as processes, exactly as `nx serve` does but on free ports: one backend
  * and one frontend per transport, all pointed at that backend.
  */
-export async function startStack(appEnv = 'development'): Promise<Stack> {
-  const common = { HOST: '127.0.0.1', HTTP_PORT: '0', APP_ENV: appEnv, LOG_LEVEL: 'warn' };
+export async function startStack({
+  appEnv = 'development',
+  nodeOptions,
+}: { appEnv?: string; nodeOptions?: string } = {}): Promise<Stack> {
+  const common = {
+    HOST: '127.0.0.1',
+    HTTP_PORT: '0',
+    APP_ENV: appEnv,
+    LOG_LEVEL: 'warn',
+    ...(nodeOptions && { NODE_OPTIONS: nodeOptions }),
+  };
   const backend = await startServiceProcess({
     entry: backendEntry,
     env: { ...common, GRPC_PORT: '0', LOG_LEVEL: 'info' },

@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { applyDiscount } from './discount.ts';
 import { formatMoney } from './format-money.ts';
 
 export interface SiteInfo {
@@ -27,5 +28,6 @@ export function createPageRenderer({
     throwOnUndefined: false,
   });
   env.addFilter('money', formatMoney);
+  env.addFilter('discounted', applyDiscount);
   return (view, context) => env.render(view, { ...context, site });
 }

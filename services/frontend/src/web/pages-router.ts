@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { InvalidArgumentError } from '@sample/errors';
 import type { CatalogClient } from '../catalog-client/catalog-client.ts';
+import type { FeatureFlags } from '../feature-flags.ts';
 import type { RenderPage } from './page-renderer.ts';
 
 const pageSize = 12;
@@ -9,26 +10,37 @@ const pageSize = 12;
 export function createPagesRouter({
   catalog,
   render,
+  flags,
 }: {
   catalog: CatalogClient;
   render: RenderPage;
+  /** Without flags, every flag has its default (no discount). */
+  flags?: FeatureFlags | undefined;
 }): Router {
+  const discountPercent = () => flags?.discountPercent() ?? Promise.resolve(0);
   const router = Router();
   router.get('/', async (req, res) => {
     const tag = readParam(req, 'tag', 64);
     const pageToken = readParam(req, 'page', 512);
-    const page = await catalog.listProducts({ pageSize, pageToken, tag });
+    const [page, discount] = await Promise.all([
+      catalog.listProducts({ pageSize, pageToken, tag }),
+      discountPercent(),
+    ]);
     res.send(
       render('product-list.njk', {
         products: page.products,
         nextPageToken: page.nextPageToken,
         tag,
+        discount,
       }),
     );
   });
   router.get('/products/:id', async (req, res) => {
-    const product = await catalog.getProduct(req.params.id);
-    res.send(render('product-detail.njk', { product, title: product.name }));
+    const [product, discount] = await Promise.all([
+      catalog.getProduct(req.params.id),
+      discountPercent(),
+    ]);
+    res.send(render('product-detail.njk', { product, title: product.name, discount }));
   });
   return router;
 }

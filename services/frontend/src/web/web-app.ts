@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { CatalogClient } from '../catalog-client/catalog-client.ts';
 import { createErrorPageHandler, pageNotFound } from './error-page-handler.ts';
 import { createPageRenderer, type SiteInfo } from './page-renderer.ts';
+import type { FeatureFlags } from '../feature-flags.ts';
 import { createPagesRouter } from './pages-router.ts';
 import { securityHeaders } from './security-headers.ts';
 
@@ -20,6 +21,8 @@ export interface WebAppDeps {
   /** Times every request and serves `/metrics`; optional so tests can leave it out. */
   metrics?: Metrics;
   site: SiteInfo;
+  /** Feature flags; optional so tests can leave them out (every flag then has its default). */
+  flags?: FeatureFlags;
   /** The folder of the page templates. */
   viewsDir: string;
   /** The folder of the static files (stylesheet). */
@@ -35,6 +38,7 @@ export function createWebApp({
   viewsDir,
   publicDir,
   metrics,
+  flags,
 }: WebAppDeps): Express {
   const render = createPageRenderer({ viewsDir, site });
   const app = express();
@@ -44,7 +48,7 @@ export function createWebApp({
   app.use(createRequestLogger({ log }));
   app.use(createOpsRouter({ health, metrics }));
   app.use('/static', express.static(publicDir, { maxAge: '1h', index: false }));
-  app.use(createPagesRouter({ catalog, render }));
+  app.use(createPagesRouter({ catalog, render, flags }));
   app.use(pageNotFound());
   app.use(createErrorPageHandler({ render, log }));
   return app;

@@ -1,0 +1,105 @@
+import {
+  contractProduct,
+  startFakeCatalogBackend,
+  type FakeCatalogBackend,
+} from '@sample/fake-catalog';
+import { createHealth } from '@sample/server-kit';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCatalogClient } from '../catalog-client/create-catalog-client.ts';
+import { createFeatureFlags, type FeatureFlags } from '../feature-flags.ts';
+import { createWebApp } from './web-app.ts';
+
+const flagsFile = (defaultVariant: string) =>
+  JSON.stringify({
+    flags: {
+      'spring-discount': {
+        state: 'ENABLED',
+        variants: { off: 0, 'ten-percent': 10 },
+        defaultVariant,
+      },
+    },
+  });
+
+let backend: FakeCatalogBackend;
+let flags: FeatureFlags;
+const dir = mkdtempSync(join(tmpdir(), 'flags-'));
+const file = join(dir, 'flags.flagd.json');
+
+beforeAll(async () => {
+  backend = await startFakeCatalogBackend([
+    contractProduct('mug', { price: { currencyCode: 'EUR', units: '39', nanos: 900_000_000 } }),
+  ]);
+  writeFileSync(file, flagsFile('off'));
+  flags = await createFeatureFlags({ file });
+});
+afterAll(async () => {
+  await flags?.close();
+  await backend?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function app() {
+  return createWebApp({
+    catalog: createCatalogClient({
+      transport: 'grpc',
+      grpcAddress: backend.grpcAddress,
+      httpUrl: backend.httpUrl,
+      deadlineMs: 2_000,
+    }),
+    health: createHealth(),
+    log: pino({ level: 'silent' }),
+    flags,
+    site: { appEnv: 'test', transport: 'gRPC' },
+    viewsDir: fileURLToPath(new URL('../../views', import.meta.url)),
+    publicDir: fileURLToPath(new URL('../../public', import.meta.url)),
+  });
+}
+
+describe('the spring-discount feature flag', () => {
+  it('ships dark: with the flag off, prices are not discounted', async () => {
+    const page = await request(app()).get('/products/mug').expect(200);
+
+    expect(page.text).toContain('data-testid="price">€39.90<');
+    expect(page.text).not.toContain('data-testid="discount"');
+  });
+
+  it('is switched on in the running process by editing the flags file, without a restart', async () => {
+    const shop = app();
+    writeFileSync(file, flagsFile('ten-percent'));
+
+    await vi.waitFor(
+      async () => {
+        const page = await request(shop).get('/products/mug').expect(200);
+        expect(page.text).toContain('data-testid="price">€35.91<');
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    const list = await request(shop).get('/').expect(200);
+    expect(list.text).toContain('<s class="old-price">€39.90</s>');
+    expect(list.text).toContain('data-testid="discount">−10 %<');
+  });
+});
+
+describe('createFeatureFlags', () => {
+  it('falls back to the default (no discount) when the file holds a nonsense value', async () => {
+    const other = join(dir, 'bad.flagd.json');
+    writeFileSync(
+      other,
+      JSON.stringify({
+        flags: {
+          'spring-discount': { state: 'ENABLED', variants: { huge: 250 }, defaultVariant: 'huge' },
+        },
+      }),
+    );
+    const bad = await createFeatureFlags({ file: other });
+
+    expect(await bad.discountPercent()).toBe(0);
+    await bad.close();
+  });
+});
