@@ -19,3 +19,4 @@ export { createHttpMetrics } from './http-metrics.ts';
 export { createGrpcClientInterceptor, createGrpcServerInterceptor } from './grpc-interceptors.ts';
 export { currentRequestId, runWithRequestId } from './request-context.ts';
 export { createLogger, redactedPaths } from './logger.ts';
+export { readTlsFiles, type TlsFiles } from './tls-files.ts';

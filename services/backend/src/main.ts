@@ -1,6 +1,7 @@
 // The backend's composition root: the only module that reads the environment, touches files and
 // binds ports. Everything it wires is created by factories that tests call directly.
 import { readFileSync } from 'node:fs';
+import { ServerCredentials } from '@grpc/grpc-js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@sample/config';
 import {
@@ -10,6 +11,7 @@ import {
   handleShutdownSignals,
   listenGrpc,
   listenHttp,
+  readTlsFiles,
   runMain,
 } from '@sample/server-kit';
 import { backendConfigSchema } from './config.ts';
@@ -39,15 +41,25 @@ await runMain(async () => {
     host: config.host,
     port: config.httpPort,
   });
+  const tls = readTlsFiles(config, { prefix: 'GRPC_TLS' });
   const grpc = await listenGrpc(createGrpcServer({ catalog, health, log, metrics }), {
     host: config.host,
     port: config.grpcPort,
+    // With TLS files, only clients presenting a certificate signed by the CA may call (mutual TLS).
+    ...(tls && {
+      credentials: ServerCredentials.createSsl(
+        tls.ca,
+        [{ cert_chain: tls.cert, private_key: tls.key }],
+        true,
+      ),
+    }),
   });
   handleShutdownSignals({ log, health, listeners: [http, grpc], graceMs: config.shutdownGraceMs });
   log.info(
     {
       httpUrl: http.url,
       grpcAddress: grpc.address,
+      tls: Boolean(tls),
       products: products.length,
       startupMs: Math.round(performance.now()),
     },

@@ -1,9 +1,12 @@
-import { millisecondsSchema, serverSettings, setting } from '@sample/config';
+import { millisecondsSchema, serverSettings, setting, tlsFileSettings } from '@sample/config';
 import { z } from 'zod';
 
 /** The frontend's configuration: every key, its environment variable, default and meaning. */
 export const frontendConfigSchema = {
   ...serverSettings({ httpPort: 3000 }),
+  // Mutual TLS to the backend's gRPC listener: the frontend's client certificate, and the CA the
+  // backend's certificate must be signed by. All three, or none.
+  ...tlsFileSettings('CATALOG_GRPC_TLS'),
   catalogTransport: setting({
     env: 'CATALOG_TRANSPORT',
     schema: z.enum(['grpc', 'http'], { error: 'expected grpc or http' }),

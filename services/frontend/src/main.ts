@@ -1,6 +1,7 @@
 // The frontend's composition root: the only module that reads the environment, touches files and
 // binds ports. Everything it wires is created by factories that tests call directly.
 import { resolve } from 'node:path';
+import { credentials } from '@grpc/grpc-js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@sample/config';
 import {
@@ -9,6 +10,7 @@ import {
   createMetrics,
   handleShutdownSignals,
   listenHttp,
+  readTlsFiles,
   runMain,
 } from '@sample/server-kit';
 import { createCatalogResilience } from './catalog-client/catalog-resilience.ts';
@@ -27,6 +29,7 @@ await runMain(async () => {
   const log = createLogger({ service: 'frontend', env: config.appEnv, level: config.logLevel });
   const metrics = createMetrics({ service: 'frontend' });
 
+  const tls = readTlsFiles(config, { prefix: 'CATALOG_GRPC_TLS' });
   const catalog = withResilience(
     createCatalogClient({
       transport: config.catalogTransport,
@@ -34,6 +37,7 @@ await runMain(async () => {
       httpUrl: config.catalogHttpUrl,
       deadlineMs: config.catalogDeadlineMs,
       observability: { log, metrics },
+      ...(tls && { grpcCredentials: credentials.createSsl(tls.ca, tls.key, tls.cert) }),
     }),
     createCatalogResilience({ metrics }),
   );
