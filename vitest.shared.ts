@@ -4,7 +4,7 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
 const workspaceRoot = import.meta.dirname;
 // Tests run the TypeScript sources of the workspace libraries (their `@sample/source` export),
 // so no library has to be built before a test run.
-const conditions = ['@sample/source', 'module', 'node', 'development|production'];
+const conditions = ['@sample/source', 'node', 'development|production'];
 
 /** The vitest config of one project: node environment, sources of the libs, a JSON report for the summary. */
 export function projectTestConfig(

@@ -1,12 +1,15 @@
 import {
   InterceptingCall,
+  type Metadata,
   ServerInterceptingCall,
   status,
   type Interceptor,
   type ServerInterceptor,
 } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
+import { context, propagation, type Span } from '@opentelemetry/api';
 import type { Metrics } from './metrics.ts';
+import { endSpan, SpanKind, startSpan } from './tracing.ts';
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
 
@@ -26,6 +29,7 @@ export function createGrpcServerInterceptor({
     const method = methodDescriptor.path;
     const started = performance.now();
     let rpcLog = log;
+    let span: Span | undefined;
     return new ServerInterceptingCall(call, {
       start(next) {
         next({
@@ -35,8 +39,12 @@ export function createGrpcServerInterceptor({
               typeof incoming === 'string' && requestIdPattern.test(incoming)
                 ? incoming
                 : undefined;
+            // The caller's trace continues here (W3C traceparent in the metadata).
+            const parent = propagation.extract(context.active(), metadata, metadataGetter);
+            span = startSpan(method.slice(1), SpanKind.SERVER, parent).span;
             rpcLog = log.child({
               rpc: { method, peer: call.getPeer() },
+              traceId: span.spanContext().traceId,
               ...(requestId && { requestId }),
             });
             rpcLog.info('rpc started');
@@ -49,6 +57,10 @@ export function createGrpcServerInterceptor({
         const durationMs = performance.now() - started;
         metrics.grpcServerDuration.observe({ method, code }, durationMs / 1000);
         rpcLog.info({ code, durationMs: Math.round(durationMs * 10) / 10 }, 'rpc finished');
+        if (span)
+          endSpan(span, statusObject.code !== status.OK, {
+            'rpc.grpc.status_code': statusObject.code,
+          });
         next(statusObject);
       },
     });
@@ -77,6 +89,9 @@ export function createGrpcClientInterceptor({
     return new InterceptingCall(nextCall(options), {
       start(metadata, _listener, next) {
         if (id) metadata.set('x-request-id', id);
+        // A client span, child of the active one; its context travels in the metadata (traceparent).
+        const { span, context: active } = startSpan(method.slice(1), SpanKind.CLIENT);
+        propagation.inject(active, metadata, metadataSetter);
         callLog.debug('rpc call started');
         next(metadata, {
           onReceiveStatus(statusObject, nextStatus) {
@@ -88,6 +103,9 @@ export function createGrpcClientInterceptor({
               { code, durationMs: Math.round(durationMs * 10) / 10 },
               'rpc call finished',
             );
+            endSpan(span, statusObject.code !== status.OK, {
+              'rpc.grpc.status_code': statusObject.code,
+            });
             nextStatus(statusObject);
           },
         });
@@ -95,3 +113,15 @@ export function createGrpcClientInterceptor({
     });
   };
 }
+
+const metadataGetter = {
+  keys: (metadata: Metadata) => Object.keys(metadata.getMap()),
+  get: (metadata: Metadata, key: string) => {
+    const [value] = metadata.get(key);
+    return value === undefined ? undefined : String(value);
+  },
+};
+
+const metadataSetter = {
+  set: (metadata: Metadata, key: string, value: string) => void metadata.set(key, value),
+};

@@ -20,3 +20,5 @@ export { createGrpcClientInterceptor, createGrpcServerInterceptor } from './grpc
 export { currentRequestId, runWithRequestId } from './request-context.ts';
 export { createLogger, redactedPaths } from './logger.ts';
 export { readTlsFiles, type TlsFiles } from './tls-files.ts';
+export { activeTraceIds, createTracing, startHttpClientSpan, type Tracing } from './tracing.ts';
+export { createHttpTracing } from './http-tracing.ts';

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { activeTraceIds } from './tracing.ts';
 
 /** Fields that must never reach a log line, wherever they appear in a logged object. */
 export const redactedPaths = [
@@ -33,6 +34,8 @@ export function createLogger(
       base: { service, env },
       redact: { paths: redactedPaths, censor: '[redacted]' },
       formatters: { level: (label, number) => ({ level: number, levelName: label }) },
+      // Lines written while a span is active carry its trace and span ids.
+      mixin: () => activeTraceIds() ?? {},
     },
     destination,
   );

@@ -8,6 +8,7 @@ import {
   createHealth,
   createLogger,
   createMetrics,
+  createTracing,
   handleShutdownSignals,
   listenGrpc,
   listenHttp,
@@ -29,6 +30,7 @@ await runMain(async () => {
   });
   const log = createLogger({ service: 'backend', env: config.appEnv, level: config.logLevel });
   const metrics = createMetrics({ service: 'backend' });
+  const tracing = createTracing({ service: 'backend', env: process.env });
 
   const products = parseSeedProducts(readFileSync(`${packageRoot}data/products.json`, 'utf8'));
   const catalog = createCatalog({ store: createInMemoryProductStore(products) });
@@ -54,7 +56,13 @@ await runMain(async () => {
       ),
     }),
   });
-  handleShutdownSignals({ log, health, listeners: [http, grpc], graceMs: config.shutdownGraceMs });
+  handleShutdownSignals({
+    log,
+    health,
+    listeners: [http, grpc],
+    cleanup: () => tracing.shutdown(),
+    graceMs: config.shutdownGraceMs,
+  });
   log.info(
     {
       httpUrl: http.url,

@@ -8,6 +8,7 @@ import {
   createHealth,
   createLogger,
   createMetrics,
+  createTracing,
   handleShutdownSignals,
   listenHttp,
   readTlsFiles,
@@ -28,6 +29,7 @@ await runMain(async () => {
   });
   const log = createLogger({ service: 'frontend', env: config.appEnv, level: config.logLevel });
   const metrics = createMetrics({ service: 'frontend' });
+  const tracing = createTracing({ service: 'frontend', env: process.env });
 
   const tls = readTlsFiles(config, { prefix: 'CATALOG_GRPC_TLS' });
   const catalog = withResilience(
@@ -65,6 +67,7 @@ await runMain(async () => {
     cleanup: async () => {
       catalog.close();
       await flags.close();
+      await tracing.shutdown();
     },
     graceMs: config.shutdownGraceMs,
   });

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import {
   createHttpMetrics,
+  createHttpTracing,
   createJsonErrorHandler,
   createOpsRouter,
   createRequestLogger,
@@ -27,6 +28,7 @@ export function createHttpApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  app.use(createHttpTracing());
   app.use(createHttpMetrics({ metrics }));
   app.use(createRequestLogger({ log }));
   app.use(createOpsRouter({ health, metrics }));

@@ -5,7 +5,7 @@ import {
   isBusinessError,
   UnavailableError,
 } from '@sample/errors';
-import { currentRequestId } from '@sample/server-kit';
+import { currentRequestId, startHttpClientSpan } from '@sample/server-kit';
 import { Pool } from 'undici';
 import type { CatalogClient } from './catalog-client.ts';
 import type { Observability } from './observability.ts';
@@ -49,13 +49,18 @@ export function createHttpCatalogClient({
   ): Promise<unknown> {
     const stop = observability?.metrics.httpClientDuration.startTimer({ method: 'GET', route });
     let statusCode = 0;
+    const traced = startHttpClientSpan(`GET ${route}`);
     try {
       const requestId = currentRequestId();
       const response = await pool.request({
         method: 'GET',
         path,
         signal,
-        headers: { accept: 'application/json', ...(requestId && { 'x-request-id': requestId }) },
+        headers: {
+          accept: 'application/json',
+          ...traced.headers,
+          ...(requestId && { 'x-request-id': requestId }),
+        },
       });
       statusCode = response.statusCode;
       const body: unknown = await response.body.json().catch(() => undefined);
@@ -70,6 +75,7 @@ export function createHttpCatalogClient({
       throw new UnavailableError(`the backend cannot be reached: ${(error as Error).message}`);
     } finally {
       stop?.({ status_code: String(statusCode) });
+      traced.end(statusCode);
     }
   }
 

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import {
   createHttpMetrics,
+  createHttpTracing,
   createOpsRouter,
   createRequestLogger,
   type Health,
@@ -44,6 +45,7 @@ export function createWebApp({
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  app.use(createHttpTracing());
   if (metrics) app.use(createHttpMetrics({ metrics }));
   app.use(createRequestLogger({ log }));
   app.use(createOpsRouter({ health, metrics }));

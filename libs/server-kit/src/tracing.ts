@@ -1,0 +1,134 @@
+import {
+  context,
+  propagation,
+  trace,
+  SpanKind,
+  SpanStatusCode,
+  type Context,
+  type Span,
+  type TextMapGetter,
+  type TextMapSetter,
+} from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+
+export interface Tracing {
+  /** Whether spans are exported anywhere. */
+  enabled: boolean;
+  /** Flushes and stops the exporter; call it on shutdown. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Sets up OpenTelemetry tracing for the process: W3C trace context (`traceparent`) propagation and
+ * a tracer provider whose exporter is configured by the standard variables. Off by default: spans
+ * are exported only when `OTEL_TRACES_EXPORTER=otlp` or `OTEL_EXPORTER_OTLP_ENDPOINT` /
+ * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is set (the OTLP/HTTP exporter reads the rest, e.g. headers).
+ * Even when off, incoming trace context is passed on, so a trace is never broken at this service.
+ * NOTE: OpenTelemetry's API is process-global by design; only `main.ts` (or a test) calls this.
+ *
+ * @example
+ * const tracing = createTracing({ service: 'backend', env: process.env });
+ */
+export function createTracing({
+  service,
+  env,
+  spanProcessors,
+}: {
+  service: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Replaces the exporter chosen from the environment (tests pass an in-memory exporter). */
+  spanProcessors?: SpanProcessor[];
+}): Tracing {
+  const exportWanted =
+    env['OTEL_SDK_DISABLED'] !== 'true' &&
+    (env['OTEL_TRACES_EXPORTER'] === 'otlp' ||
+      Boolean(env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']));
+  const processors =
+    spanProcessors ?? (exportWanted ? [new BatchSpanProcessor(new OTLPTraceExporter())] : []);
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': env['OTEL_SERVICE_NAME'] ?? service }),
+    spanProcessors: processors,
+  });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+  return {
+    enabled: processors.length > 0,
+    async shutdown() {
+      await provider.shutdown();
+      trace.disable();
+      propagation.disable();
+      context.disable();
+    },
+  };
+}
+
+const tracer = () => trace.getTracer('@sample/server-kit');
+
+export const headerGetter: TextMapGetter<Record<string, string | string[] | undefined>> = {
+  keys: (carrier) => Object.keys(carrier),
+  get: (carrier, key) => carrier[key],
+};
+
+export const headerSetter: TextMapSetter<Record<string, string>> = {
+  set: (carrier, key, value) => void (carrier[key] = value),
+};
+
+/** Starts a span as a child of `parent`; returns it with the context that holds it. */
+export function startSpan(
+  name: string,
+  kind: SpanKind,
+  parent: Context = context.active(),
+): { span: Span; context: Context } {
+  const span = tracer().startSpan(name, { kind }, parent);
+  return { span, context: trace.setSpan(parent, span) };
+}
+
+/** Ends a span, marking it failed when `failed`. */
+export function endSpan(
+  span: Span,
+  failed: boolean,
+  attributes: Record<string, string | number> = {},
+): void {
+  span.setAttributes(attributes);
+  if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
+}
+
+/** The trace and span ids of the active span, for log lines. */
+export function activeTraceIds(): { traceId: string; spanId: string } | undefined {
+  const span = trace.getActiveSpan();
+  if (!span) return undefined;
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
+}
+
+export { SpanKind };
+
+/**
+ * Starts a client span for an outgoing HTTP call and returns the headers that carry its context
+ * (`traceparent`); call `end` with the response status (0 when no response came).
+ */
+export function startHttpClientSpan(name: string): {
+  headers: Record<string, string>;
+  end(statusCode: number): void;
+} {
+  const { span, context: active } = startSpan(name, SpanKind.CLIENT);
+  const headers: Record<string, string> = {};
+  propagation.inject(active, headers, headerSetter);
+  return {
+    headers,
+    end: (statusCode) =>
+      endSpan(span, statusCode === 0 || statusCode >= 500, {
+        'http.response.status_code': statusCode,
+      }),
+  };
+}
