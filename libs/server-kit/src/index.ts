@@ -22,3 +22,5 @@ export { createLogger, redactedPaths } from './logger.ts';
 export { readTlsFiles, type TlsFiles } from './tls-files.ts';
 export { activeTraceIds, createTracing, startHttpClientSpan, type Tracing } from './tracing.ts';
 export { createHttpTracing } from './http-tracing.ts';
+export { limitRequestBodies } from './request-limits.ts';
+export { parseQuery, singleQueryValue } from './parse-query.ts';

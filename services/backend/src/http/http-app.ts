@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import {
   createHttpMetrics,
   createHttpTracing,
+  limitRequestBodies,
   createJsonErrorHandler,
   createOpsRouter,
   createRequestLogger,
@@ -29,6 +30,8 @@ export function createHttpApp({
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.use(createHttpTracing());
+  // A read-only API: no request needs a body.
+  app.use(limitRequestBodies({ maxBytes: 16 * 1024 }));
   app.use(createHttpMetrics({ metrics }));
   app.use(createRequestLogger({ log }));
   app.use(createOpsRouter({ health, metrics }));

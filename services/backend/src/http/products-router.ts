@@ -1,8 +1,19 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { ListProductsResponse, Product } from '@sample/catalog-contract';
-import { InvalidArgumentError } from '@sample/errors';
+import { parseQuery, singleQueryValue } from '@sample/server-kit';
+import { z } from 'zod';
 import type { Catalog } from '../domain/catalog.ts';
 import { toListProductsResponse, toProductMessage } from '../contract-mapping.ts';
+
+/** `GET /v1/products` query: ranges are the catalog's to check; here only the types. */
+const listProductsQuery = z.object({
+  pageSize: singleQueryValue
+    .regex(/^\d{1,9}$/, 'must be a whole number from 0 to 100')
+    .transform(Number)
+    .optional(),
+  pageToken: singleQueryValue.optional(),
+  tag: singleQueryValue.optional(),
+});
 
 /**
  * The HTTP/JSON face of catalog.v1: the same messages as gRPC, in the proto3 JSON mapping
@@ -12,11 +23,7 @@ import { toListProductsResponse, toProductMessage } from '../contract-mapping.ts
 export function createProductsRouter({ catalog }: { catalog: Catalog }): Router {
   const router = Router();
   router.get('/v1/products', async (req, res) => {
-    const page = await catalog.listProducts({
-      pageSize: readPageSize(req),
-      pageToken: readString(req, 'pageToken'),
-      tag: readString(req, 'tag'),
-    });
+    const page = await catalog.listProducts(parseQuery(req.query, listProductsQuery));
     res
       .set('Cache-Control', 'no-cache')
       .json(ListProductsResponse.toJSON(toListProductsResponse(page)));
@@ -26,20 +33,4 @@ export function createProductsRouter({ catalog }: { catalog: Catalog }): Router 
     res.set('Cache-Control', 'no-cache').json(Product.toJSON(toProductMessage(product)));
   });
   return router;
-}
-
-function readString(req: Request, name: string): string {
-  const value = req.query[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string')
-    throw new InvalidArgumentError(`${name} must be given once, as a plain value`);
-  return value;
-}
-
-function readPageSize(req: Request): number {
-  const value = readString(req, 'pageSize');
-  if (value === '') return 0;
-  if (!/^\d{1,9}$/.test(value))
-    throw new InvalidArgumentError('pageSize must be a whole number from 0 to 100');
-  return Number(value);
 }

@@ -1,10 +1,17 @@
-import { Router, type Request } from 'express';
-import { InvalidArgumentError } from '@sample/errors';
+import { Router } from 'express';
+import { parseQuery, singleQueryValue } from '@sample/server-kit';
+import { z } from 'zod';
 import type { CatalogClient } from '../catalog-client/catalog-client.ts';
 import type { FeatureFlags } from '../feature-flags.ts';
 import type { RenderPage } from './page-renderer.ts';
 
 const pageSize = 12;
+
+/** `GET /` query: a tag filter and the opaque token of the next page. */
+const listPageQuery = z.object({
+  tag: singleQueryValue.max(64, 'is too long').optional(),
+  page: singleQueryValue.max(512, 'is too long').optional(),
+});
 
 /** The shop pages: thin handlers that validate input, ask the catalog and render a view. */
 export function createPagesRouter({
@@ -20,8 +27,7 @@ export function createPagesRouter({
   const discountPercent = () => flags?.discountPercent() ?? Promise.resolve(0);
   const router = Router();
   router.get('/', async (req, res) => {
-    const tag = readParam(req, 'tag', 64);
-    const pageToken = readParam(req, 'page', 512);
+    const { tag = '', page: pageToken = '' } = parseQuery(req.query, listPageQuery);
     const [page, discount] = await Promise.all([
       catalog.listProducts({ pageSize, pageToken, tag }),
       discountPercent(),
@@ -43,13 +49,4 @@ export function createPagesRouter({
     res.send(render('product-detail.njk', { product, title: product.name, discount }));
   });
   return router;
-}
-
-function readParam(req: Request, name: string, maxLength: number): string {
-  const value = req.query[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string' || value.length > maxLength) {
-    throw new InvalidArgumentError(`the ${name} parameter is not valid`);
-  }
-  return value;
 }

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import {
   createHttpMetrics,
   createHttpTracing,
+  limitRequestBodies,
   createOpsRouter,
   createRequestLogger,
   type Health,
@@ -46,6 +47,8 @@ export function createWebApp({
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.use(createHttpTracing());
+  // The shop only has pages to GET: no request needs a body.
+  app.use(limitRequestBodies({ maxBytes: 16 * 1024 }));
   if (metrics) app.use(createHttpMetrics({ metrics }));
   app.use(createRequestLogger({ log }));
   app.use(createOpsRouter({ health, metrics }));
