@@ -58,3 +58,31 @@ describe.each(environments)('service discovery in the %s overlay', (environment)
     }
   });
 });
+
+describe.each(environments)('feature flags in the %s overlay', (environment) => {
+  const objects = render(environment);
+
+  it('point FEATURE_FLAGS_FILE at the flags ConfigMap, mounted read-only, holding valid flags that ship dark', () => {
+    const path = named<ConfigMap>(objects, 'ConfigMap', 'frontend-config').data[
+      'FEATURE_FLAGS_FILE'
+    ]!;
+    const pod = named<Deployment>(objects, 'Deployment', 'frontend').spec.template
+      .spec as unknown as {
+      volumes: { name: string; configMap?: { name: string } }[];
+      containers: { volumeMounts: { name: string; mountPath: string; readOnly?: boolean }[] }[];
+    };
+    const mount = pod.containers[0]!.volumeMounts.find((m) => path.startsWith(`${m.mountPath}/`))!;
+    const volume = pod.volumes.find((v) => v.name === mount.name)!;
+    const flags = named<ConfigMap>(objects, 'ConfigMap', volume.configMap!.name).data;
+    const fileName = path.slice(mount.mountPath.length + 1);
+
+    expect(mount.readOnly).toBe(true);
+    const parsed = JSON.parse(flags[fileName]!) as {
+      flags: Record<string, { defaultVariant: string; variants: Record<string, number> }>;
+    };
+    expect(parsed.flags['spring-discount']).toMatchObject({
+      defaultVariant: 'off',
+      variants: { off: 0 },
+    });
+  });
+});

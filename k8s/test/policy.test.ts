@@ -26,10 +26,15 @@ describe.each(environments)('the %s overlay', (environment) => {
   });
 
   it('sets APP_ENV for the environment', () => {
-    for (const configMap of ofKind<KubeObject & { data: Record<string, string> }>(
+    const serviceConfigs = ofKind<KubeObject & { data: Record<string, string> }>(
       objects,
       'ConfigMap',
-    )) {
+    ).filter((configMap) => configMap.metadata.name.endsWith('-config'));
+    expect(serviceConfigs.map((configMap) => configMap.metadata.name).sort()).toEqual([
+      'backend-config',
+      'frontend-config',
+    ]);
+    for (const configMap of serviceConfigs) {
       expect(configMap.data['APP_ENV']).toBe(appEnvByEnvironment[environment]);
     }
   });

@@ -73,6 +73,7 @@ describe('the GitHub Actions workflow', () => {
     const runs = steps.map((step) => step.run ?? '').join('\n');
 
     expect(runs).toContain('npx nx sync:check');
+    expect(runs).toContain('npm audit --omit=dev --audit-level=high');
     expect(runs).toContain('npx buf lint proto');
     expect(runs).toMatch(/npx buf breaking proto --against "\.git#ref=\$\{NX_BASE\},subdir=proto"/);
     expect(runs).toMatch(/npx nx affected -t lint typecheck buf-lint test build container/);
