@@ -79,9 +79,13 @@ describe('the gRPC interceptors', () => {
       }),
       expect.objectContaining({ requestId: 'req-42' }),
     ]);
-    expect(server.lines.filter((l) => l['msg'] === 'rpc finished').map((l) => l['code'])).toEqual([
-      'OK',
-      'NOT_FOUND',
+    expect(server.lines.filter((l) => l['msg'] === 'rpc finished')).toEqual([
+      expect.objectContaining({
+        code: 'OK',
+        requestId: 'req-42',
+        rpc: expect.objectContaining({ method }),
+      }),
+      expect.objectContaining({ code: 'NOT_FOUND', requestId: 'req-42' }),
     ]);
     expect(
       server.lines.every((l) => l['msg'] !== 'rpc finished' || typeof l['durationMs'] === 'number'),
@@ -122,6 +126,6 @@ describe('the gRPC interceptors', () => {
     await new Promise((resolve) => catalog.getProduct({ id: 'mug' }, metadata, resolve));
     catalog.close();
 
-    expect(server.lines.find((l) => l['msg'] === 'rpc started')).not.toHaveProperty('requestId');
+    expect(server.lines.find((l) => l['msg'] === 'rpc finished')).not.toHaveProperty('requestId');
   });
 });

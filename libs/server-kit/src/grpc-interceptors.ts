@@ -14,9 +14,10 @@ import { endSpan, SpanKind, startSpan } from './tracing.ts';
 const requestIdPattern = /^[\w.:-]{1,128}$/;
 
 /**
- * Logs every RPC a server receives, on entry and on exit (method, peer, status, duration: never the
- * payload), and records its duration. The request id of the caller (metadata `x-request-id`) is kept,
- * so one id follows a page request through both services.
+ * Logs every RPC a server receives when it ends, `rpc finished` at info (method, peer, status,
+ * duration: never the payload; `rpc started` too at debug), and records its duration. The request
+ * id of the caller (metadata `x-request-id`) is kept, so one id follows a page request through
+ * both services.
  */
 export function createGrpcServerInterceptor({
   log,
@@ -28,7 +29,9 @@ export function createGrpcServerInterceptor({
   return (methodDescriptor, call) => {
     const method = methodDescriptor.path;
     const started = performance.now();
-    let rpcLog = log;
+    let fields: { rpc: { method: string; peer: string }; traceId?: string; requestId?: string } = {
+      rpc: { method, peer: call.getPeer() },
+    };
     let span: Span | undefined;
     return new ServerInterceptingCall(call, {
       start(next) {
@@ -42,12 +45,12 @@ export function createGrpcServerInterceptor({
             // The caller's trace continues here (W3C traceparent in the metadata).
             const parent = propagation.extract(context.active(), metadata, metadataGetter);
             span = startSpan(method.slice(1), SpanKind.SERVER, parent).span;
-            rpcLog = log.child({
-              rpc: { method, peer: call.getPeer() },
+            fields = {
+              ...fields,
               traceId: span.spanContext().traceId,
               ...(requestId && { requestId }),
-            });
-            rpcLog.info('rpc started');
+            };
+            if (log.isLevelEnabled('debug')) log.debug(fields, 'rpc started');
             nextMetadata(metadata);
           },
         });
@@ -56,7 +59,7 @@ export function createGrpcServerInterceptor({
         const code = status[statusObject.code];
         const durationMs = performance.now() - started;
         metrics.grpcServerDuration.observe({ method, code }, durationMs / 1000);
-        rpcLog.info({ code, durationMs: Math.round(durationMs * 10) / 10 }, 'rpc finished');
+        log.info({ ...fields, code, durationMs: Math.round(durationMs * 10) / 10 }, 'rpc finished');
         if (span)
           endSpan(span, statusObject.code !== status.OK, {
             'rpc.grpc.status_code': statusObject.code,
@@ -85,24 +88,25 @@ export function createGrpcClientInterceptor({
     const method = options.method_definition.path;
     const started = performance.now();
     const id = requestId?.();
-    const callLog = log.child({ rpc: { method }, ...(id && { requestId: id }) });
+    const fields = { rpc: { method }, ...(id && { requestId: id }) };
     return new InterceptingCall(nextCall(options), {
       start(metadata, _listener, next) {
         if (id) metadata.set('x-request-id', id);
         // A client span, child of the active one; its context travels in the metadata (traceparent).
         const { span, context: active } = startSpan(method.slice(1), SpanKind.CLIENT);
         propagation.inject(active, metadata, metadataSetter);
-        callLog.debug('rpc call started');
+        if (log.isLevelEnabled('debug')) log.debug(fields, 'rpc call started');
         next(metadata, {
           onReceiveStatus(statusObject, nextStatus) {
             const code = status[statusObject.code];
             const durationMs = performance.now() - started;
             metrics.grpcClientDuration.observe({ method, code }, durationMs / 1000);
             const level = statusObject.code === status.OK ? 'debug' : 'warn';
-            callLog[level](
-              { code, durationMs: Math.round(durationMs * 10) / 10 },
-              'rpc call finished',
-            );
+            if (log.isLevelEnabled(level))
+              log[level](
+                { ...fields, code, durationMs: Math.round(durationMs * 10) / 10 },
+                'rpc call finished',
+              );
             endSpan(span, statusObject.code !== status.OK, {
               'rpc.grpc.status_code': statusObject.code,
             });

@@ -114,10 +114,15 @@ describe('getProduct', () => {
     await expect(catalog.getProduct('')).rejects.toThrow(InvalidArgumentError);
   });
 
-  it('hands out copies, so callers cannot change the store', async () => {
-    const first = await catalog.getProduct('p-01');
-    first.name = 'changed';
-    first.tags.push('x');
+  it('hands out read-only products, so callers cannot change the store', async () => {
+    const first = (await catalog.getProduct('p-01')) as unknown as {
+      name: string;
+      tags: string[];
+      price: { units: string };
+    };
+    expect(() => (first.name = 'changed')).toThrow(TypeError);
+    expect(() => first.tags.push('x')).toThrow(TypeError);
+    expect(() => (first.price.units = '0')).toThrow(TypeError);
 
     expect(await catalog.getProduct('p-01')).toEqual(product('p-01'));
   });

@@ -1,21 +1,24 @@
 /** An amount of money: whole `units` (a decimal string, so int64 values never lose precision) and `nanos`. */
 export interface Money {
-  currencyCode: string;
-  units: string;
-  nanos: number;
+  readonly currencyCode: string;
+  readonly units: string;
+  readonly nanos: number;
 }
 
-/** A product of the catalog, as the domain knows it (no transport types here). */
+/**
+ * A product of the catalog, as the domain knows it (no transport types here). Read-only: the store
+ * hands out its own frozen objects, so nobody can change the catalog through them.
+ */
 export interface Product {
-  id: string;
-  name: string;
-  description: string;
-  tags: string[];
-  price: Money;
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly tags: readonly string[];
+  readonly price: Money;
 }
 
 /** One page of a product listing. `nextPageToken` is empty on the last page. */
 export interface ProductPage {
-  products: Product[];
+  products: readonly Product[];
   nextPageToken: string;
 }

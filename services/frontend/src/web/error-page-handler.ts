@@ -28,7 +28,7 @@ export function createErrorPageHandler({
       return;
     }
     if (page.status === 503) res.set('Retry-After', '5');
-    res.status(page.status).send(render('error.njk', { ...page }));
+    res.status(page.status).send(render('error', { ...page }));
   };
 }
 

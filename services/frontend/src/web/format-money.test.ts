@@ -19,6 +19,17 @@ describe('formatMoney', () => {
     );
   });
 
+  it('gives the same text when a currency is formatted again (formatters are reused)', () => {
+    const money = { currencyCode: 'GBP', units: '7', nanos: 50_000_000 };
+    expect([formatMoney(money), formatMoney(money), formatMoney(money, 'de-DE')]).toEqual([
+      '£7.05',
+      '£7.05',
+      '7,05\u00a0£',
+    ]);
+    expect(formatMoney({ currencyCode: 'no!', units: '1', nanos: 0 })).toBe('1.00 no!');
+    expect(formatMoney({ currencyCode: 'no!', units: '2', nanos: 0 })).toBe('2.00 no!');
+  });
+
   it('renders nothing for a missing price', () => {
     expect(formatMoney(undefined)).toBe('');
   });

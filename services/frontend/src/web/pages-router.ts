@@ -33,7 +33,7 @@ export function createPagesRouter({
       discountPercent(),
     ]);
     res.send(
-      render('product-list.njk', {
+      render('product-list', {
         products: page.products,
         nextPageToken: page.nextPageToken,
         tag,
@@ -46,7 +46,7 @@ export function createPagesRouter({
       catalog.getProduct(req.params.id),
       discountPercent(),
     ]);
-    res.send(render('product-detail.njk', { product, title: product.name, discount }));
+    res.send(render('product-detail', { product, title: product.name, discount }));
   });
   return router;
 }
