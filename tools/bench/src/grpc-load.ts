@@ -1,0 +1,44 @@
+// gRPC load (autocannon speaks only HTTP/1.1): one grpc-js channel, `connections` concurrent
+// ListProducts calls kept in flight for a fixed time, each with a deadline, as a frontend calls.
+import { credentials } from '@grpc/grpc-js';
+import { CatalogServiceClient } from '@sample/catalog-contract';
+import { createLatencyRecorder } from './latency-recorder.ts';
+import type { LoadGenerator } from './load-result.ts';
+
+export function grpcLoad(address: string): LoadGenerator {
+  return async ({ durationSeconds, connections }) => {
+    const client = new CatalogServiceClient(address, credentials.createInsecure());
+    const latencies = createLatencyRecorder();
+    let requests = 0;
+    let errors = 0;
+    const started = performance.now();
+    const endAt = started + durationSeconds * 1000;
+    const callOnce = () =>
+      new Promise<void>((resolve) => {
+        const sent = performance.now();
+        client.listProducts(
+          { pageSize: 12, pageToken: '', tag: '' },
+          { deadline: Date.now() + 5000 },
+          (err) => {
+            requests++;
+            if (err) errors++;
+            else latencies.record(performance.now() - sent);
+            resolve();
+          },
+        );
+      });
+    const worker = async () => {
+      while (performance.now() < endAt) await callOnce();
+    };
+    await Promise.all(Array.from({ length: connections }, worker));
+    const durationSecondsMeasured = (performance.now() - started) / 1000;
+    client.close();
+    return {
+      requests,
+      durationSeconds: durationSecondsMeasured,
+      p50Ms: latencies.percentileMs(50),
+      p99Ms: latencies.percentileMs(99),
+      errors,
+    };
+  };
+}

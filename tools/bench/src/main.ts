@@ -1,0 +1,219 @@
+// `npm run bench`: the cost of splitting, measured. Builds the production bundles, then for each
+// scenario (the shop's pages and APIs, and reference floors) starts fresh processes on loopback,
+// drives load for a fixed time with a fixed number of connections, and reads the servers' own CPU
+// time and peak memory. The whole suite runs twice to show the noise. Then start-to-ready,
+// `nx serve` to first page, and image sizes when a Docker engine answers. See docs/performance.md.
+//   npm run bench -- [--duration=10] [--warmup=3] [--connections=16] [--runs=2] [--only=id,id]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { fixed, markdownTable, megabytes } from './format-table.ts';
+import { builtImage, dockerEngineAvailable } from './image-sizes.ts';
+import { measureScenario, type Measurement } from './measure-scenario.ts';
+import { timeNxServeToFirstPage } from './nx-serve-first-page.ts';
+import { ratiosOf, withinBudget } from './ratios.ts';
+import { productionStart, scenarios } from './scenarios.ts';
+import { measureStartup, type StartupTimes } from './startup-time.ts';
+
+const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const outDir = join(workspaceRoot, 'tmp/bench');
+const { values: options } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '16' },
+    runs: { type: 'string', default: '2' },
+    'startup-runs': { type: 'string', default: '10' },
+    only: { type: 'string' },
+  },
+});
+const load = {
+  durationSeconds: Number(options.duration),
+  warmupSeconds: Number(options.warmup),
+  connections: Number(options.connections),
+};
+const only = options.only?.split(',');
+const selected = scenarios.filter((scenario) => !only || only.includes(scenario.id));
+const budget = { startupMs: 300, peakRssBytes: 150 * 1024 * 1024 };
+const serviceNames = ['backend', 'frontend'] as const;
+
+const docker = dockerEngineAvailable();
+console.log(
+  `Building the production bundles${docker ? ' and images' : ''} (npx nx run-many -t ${docker ? 'container' : 'build'})…`,
+);
+execFileSync(
+  'npx',
+  ['nx', 'run-many', '-t', docker ? 'container' : 'build', '-p', ...serviceNames],
+  {
+    cwd: workspaceRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_NO_CLOUD: 'true' },
+  },
+);
+
+console.log(
+  `\nLoad: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per scenario, on loopback (autocannon; grpc-js for gRPC). CPU = the servers' own user+system time (/proc), frontend + backend.`,
+);
+const runs: Record<string, Measurement>[] = [];
+for (let run = 1; run <= Number(options.runs); run++) {
+  const results: Record<string, Measurement> = {};
+  for (const scenario of selected) {
+    results[scenario.id] = await measureScenario(
+      scenario,
+      { workspaceRoot, logsDir: join(outDir, 'logs') },
+      load,
+    );
+  }
+  runs.push(results);
+  console.log(`\n### Run ${run}\n`);
+  console.log(
+    markdownTable(
+      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req', 'split', 'peak RSS'],
+      selected.map(({ id, title }) => {
+        const m = results[id]!;
+        return [
+          title,
+          fixed(m.requestsPerSecond),
+          fixed(m.p50Ms, 2),
+          fixed(m.p99Ms, 2),
+          String(m.errors),
+          fixed(m.cpuMicrosPerRequest),
+          Object.values(m.cpuMicrosPerRequestByProcess).length > 1
+            ? Object.values(m.cpuMicrosPerRequestByProcess)
+                .map((v) => fixed(v))
+                .join(' + ')
+            : '',
+          Object.values(m.peakRssBytes).map(megabytes).join(' + '),
+        ];
+      }),
+    ),
+  );
+  if (!only) {
+    console.log('');
+    console.log(
+      markdownTable(
+        ['ratio (same run)', 'value', 'budget'],
+        ratiosOf(results).map((ratio) => [
+          ratio.label,
+          fixed(ratio.value, 2),
+          ratio.budget
+            ? `${ratio.budget.kind} ${ratio.budget.limit}: ${withinBudget(ratio) ? 'met' : 'MISSED'}`
+            : '',
+        ]),
+      ),
+    );
+  }
+}
+
+console.log(`\n### Start-to-ready (production bundle, median of ${options['startup-runs']})\n`);
+const startup: Record<string, StartupTimes> = {};
+for (const service of serviceNames) {
+  const { args, env } = productionStart(workspaceRoot, service);
+  startup[service] = await measureStartup(
+    {
+      command: process.execPath,
+      args,
+      // The frontend is ready without its backend; an unreachable address makes that explicit.
+      env: { ...env, CATALOG_GRPC_ADDRESS: '127.0.0.1:1' },
+      readyMessage: new RegExp(`^${service} ready$`),
+    },
+    Number(options['startup-runs']),
+  );
+}
+const containerStartup: Record<string, StartupTimes> = {};
+if (docker) {
+  for (const service of serviceNames) {
+    containerStartup[service] = await measureStartup(
+      {
+        command: 'docker',
+        args: [
+          'run',
+          '--rm',
+          '--read-only',
+          '-e',
+          'CATALOG_GRPC_ADDRESS=127.0.0.1:1',
+          builtImage(workspaceRoot, service).image,
+        ],
+        env: {},
+        readyMessage: new RegExp(`^${service} ready$`),
+      },
+      Number(options['startup-runs']),
+    );
+  }
+}
+console.log(
+  markdownTable(
+    ['service', 'median ms', 'min', 'max', ...(docker ? ['in a container (docker run)'] : [])],
+    serviceNames.map((service) => [
+      service,
+      fixed(startup[service]!.medianMs),
+      fixed(startup[service]!.minMs),
+      fixed(startup[service]!.maxMs),
+      ...(docker ? [`${fixed(containerStartup[service]!.medianMs)} ms`] : []),
+    ]),
+  ),
+);
+
+console.log('\n### `npx nx serve frontend` → first page with products\n');
+let nxServeMs: number | undefined;
+try {
+  nxServeMs = await timeNxServeToFirstPage(workspaceRoot);
+  console.log(`${fixed(nxServeMs)} ms`);
+} catch (err) {
+  console.log(`not measured: ${(err as Error).message}`);
+}
+
+const images = docker ? serviceNames.map((service) => builtImage(workspaceRoot, service)) : [];
+console.log('\n### Images\n');
+console.log(
+  docker
+    ? images.map(({ image, bytes }) => `${image}: ${(bytes / 1e6).toFixed(1)} MB`).join('\n')
+    : 'no Docker engine: image sizes not measured',
+);
+
+// The budget, over every run.
+const shopRuns = runs.flatMap((results) =>
+  Object.values(results).filter((m) => scenarios.find((s) => s.id === m.scenario)?.kind === 'shop'),
+);
+const peakRss = Object.fromEntries(
+  serviceNames.map((service) => [
+    service,
+    Math.max(0, ...shopRuns.map((m) => m.peakRssBytes[service] ?? 0)),
+  ]),
+);
+const checks: [string, boolean][] = [
+  ...(only
+    ? []
+    : runs.flatMap((results, i) =>
+        ratiosOf(results)
+          .filter((ratio) => ratio.budget)
+          .map((ratio): [string, boolean] => [
+            `run ${i + 1}: ${ratio.label} = ${fixed(ratio.value, 2)} (${ratio.budget!.kind} ${ratio.budget!.limit})`,
+            withinBudget(ratio)!,
+          ]),
+      )),
+  ...serviceNames.map((service): [string, boolean] => [
+    `${service} start-to-ready ${fixed(startup[service]!.medianMs)} ms (at most ${budget.startupMs})`,
+    startup[service]!.medianMs <= budget.startupMs,
+  ]),
+  ...serviceNames.map((service): [string, boolean] => [
+    `${service} peak RSS under load ${megabytes(peakRss[service]!)} (at most ${megabytes(budget.peakRssBytes)})`,
+    peakRss[service]! <= budget.peakRssBytes,
+  ]),
+  [
+    `errors in the shop's scenarios: ${shopRuns.reduce((sum, m) => sum + m.errors, 0)} (0)`,
+    shopRuns.every((m) => m.errors === 0),
+  ],
+];
+console.log('\n### Budget\n');
+for (const [label, met] of checks) console.log(`${met ? 'met   ' : 'MISSED'}  ${label}`);
+console.log(`\n${checks.filter(([, met]) => met).length} of ${checks.length} budget lines met.`);
+
+mkdirSync(outDir, { recursive: true });
+writeFileSync(
+  join(outDir, 'results.json'),
+  `${JSON.stringify({ load, runs, startup, containerStartup, nxServeMs, images, peakRss }, null, 2)}\n`,
+);
+console.log(`Raw results: tmp/bench/results.json; service logs: tmp/bench/logs/`);

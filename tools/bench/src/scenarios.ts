@@ -1,0 +1,191 @@
+// What the benchmark measures: the shop's own services (production bundles, production settings)
+// and the reference floors, each started fresh, with the load that goes with it.
+import { join } from 'node:path';
+import { startBenchProcess, type BenchProcess } from './bench-process.ts';
+import { readImageSettings } from './image-settings.ts';
+import { grpcLoad } from './grpc-load.ts';
+import { httpLoad } from './http-load.ts';
+import type { LoadGenerator } from './load-result.ts';
+
+export interface ScenarioContext {
+  workspaceRoot: string;
+  logsDir: string;
+}
+
+export interface StartedScenario {
+  /** The server processes whose CPU time is the cost of the requests. */
+  processes: BenchProcess[];
+  load: LoadGenerator;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  kind: 'shop' | 'floor';
+  start(context: ScenarioContext): Promise<StartedScenario>;
+}
+
+/**
+ * How the production image starts `service` (node flags, NODE_ENV…), with production settings and
+ * logs at info (an access line per request), on free loopback ports.
+ */
+export function productionStart(workspaceRoot: string, service: 'backend' | 'frontend') {
+  const image = readImageSettings(join(workspaceRoot, 'services', service, 'Dockerfile'));
+  return {
+    args: [...image.nodeFlags, join(workspaceRoot, 'services', service, image.script)],
+    env: { ...image.env, APP_ENV: 'production', LOG_LEVEL: 'info', HTTP_PORT: '0', GRPC_PORT: '0' },
+    nodeFlags: image.nodeFlags,
+  };
+}
+
+function startBackend({ workspaceRoot, logsDir }: ScenarioContext, id: string) {
+  const { args, env } = productionStart(workspaceRoot, 'backend');
+  return startBenchProcess({
+    name: 'backend',
+    args,
+    env,
+    readyMessage: /^backend ready$/,
+    logFile: join(logsDir, `${id}.backend.log`),
+  });
+}
+
+function startFrontend(
+  { workspaceRoot, logsDir }: ScenarioContext,
+  id: string,
+  backend: BenchProcess,
+  transport: 'grpc' | 'http',
+) {
+  const { args, env } = productionStart(workspaceRoot, 'frontend');
+  return startBenchProcess({
+    name: 'frontend',
+    args,
+    env: {
+      ...env,
+      CATALOG_TRANSPORT: transport,
+      CATALOG_GRPC_ADDRESS: String(backend.ready['grpcAddress']),
+      CATALOG_HTTP_URL: String(backend.ready['httpUrl']),
+    },
+    readyMessage: /^frontend ready$/,
+    logFile: join(logsDir, `${id}.frontend.log`),
+  });
+}
+
+function startFloor(
+  { workspaceRoot, logsDir }: ScenarioContext,
+  id: string,
+  script: string,
+  env: Record<string, string> = {},
+) {
+  return startBenchProcess({
+    name: script,
+    // The same heap settings as the services, so that GC costs the floors what it costs them.
+    args: [
+      ...productionStart(workspaceRoot, 'frontend').nodeFlags,
+      '--conditions=@sample/source',
+      join(workspaceRoot, 'tools/bench/src/floors', `${script}.ts`),
+    ],
+    env: { ...env, NODE_ENV: 'production' },
+    readyMessage: /^floor ready$/,
+    logFile: join(logsDir, `${id}.${script}.log`),
+  });
+}
+
+const shopPage = (transport: 'grpc' | 'http'): Scenario['start'] =>
+  async function start(context) {
+    const id = `page-${transport}`;
+    const backend = await startBackend(context, id);
+    const frontend = await startFrontend(context, id, backend, transport);
+    return {
+      processes: [frontend, backend],
+      load: httpLoad(`${String(frontend.ready['httpUrl'])}/`),
+    };
+  };
+
+const floorPage = (frontendScript: string, backendScript?: string): Scenario['start'] =>
+  async function start(context) {
+    const id = frontendScript;
+    const backend = backendScript ? await startFloor(context, id, backendScript) : undefined;
+    const frontend = await startFloor(context, id, frontendScript, {
+      ...(backend?.ready['url'] ? { BACKEND_URL: String(backend.ready['url']) } : {}),
+      ...(backend?.ready['grpcAddress']
+        ? { BACKEND_GRPC_ADDRESS: String(backend.ready['grpcAddress']) }
+        : {}),
+    });
+    return {
+      processes: backend ? [frontend, backend] : [frontend],
+      load: httpLoad(`${String(frontend.ready['url'])}/`),
+    };
+  };
+
+export const scenarios: Scenario[] = [
+  { id: 'page-grpc', title: 'page over gRPC', kind: 'shop', start: shopPage('grpc') },
+  { id: 'page-http', title: 'page over HTTP', kind: 'shop', start: shopPage('http') },
+  {
+    id: 'backend-http',
+    title: 'backend HTTP API alone',
+    kind: 'shop',
+    async start(context) {
+      const backend = await startBackend(context, 'backend-http');
+      const url = `${String(backend.ready['httpUrl'])}/v1/products?pageSize=12`;
+      return { processes: [backend], load: httpLoad(url) };
+    },
+  },
+  {
+    id: 'backend-grpc',
+    title: 'backend gRPC API alone',
+    kind: 'shop',
+    async start(context) {
+      const backend = await startBackend(context, 'backend-grpc');
+      return { processes: [backend], load: grpcLoad(String(backend.ready['grpcAddress'])) };
+    },
+  },
+  {
+    id: 'floor-undici',
+    title: 'floor: express → undici Pool → express',
+    kind: 'floor',
+    start: floorPage('page-undici', 'express-backend'),
+  },
+  {
+    id: 'floor-grpc',
+    title: 'floor: express → grpc-js → grpc-js',
+    kind: 'floor',
+    start: floorPage('page-grpc', 'grpc-backend'),
+  },
+  {
+    id: 'floor-fetch',
+    title: 'floor: naive fetch() per request',
+    kind: 'floor',
+    start: floorPage('page-fetch', 'express-backend'),
+  },
+  {
+    id: 'floor-in-process',
+    title: 'floor: in-process page (no hop)',
+    kind: 'floor',
+    start: floorPage('page-in-process'),
+  },
+  {
+    id: 'floor-express-json',
+    title: 'floor: bare express JSON backend',
+    kind: 'floor',
+    async start(context) {
+      const backend = await startFloor(context, 'floor-express-json', 'express-backend');
+      const url = `${String(backend.ready['url'])}/v1/products?pageSize=12`;
+      return { processes: [backend], load: httpLoad(url) };
+    },
+  },
+  {
+    id: 'floor-grpc-server',
+    title: 'floor: bare grpc-js backend',
+    kind: 'floor',
+    async start(context) {
+      const backend = await startFloor(context, 'floor-grpc-server', 'grpc-backend');
+      return { processes: [backend], load: grpcLoad(String(backend.ready['grpcAddress'])) };
+    },
+  },
+  {
+    id: 'floor-node-http',
+    title: 'floor: bare node:http',
+    kind: 'floor',
+    start: floorPage('node-http'),
+  },
+];
