@@ -7,7 +7,7 @@ import {
   type ServerInterceptor,
 } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { context, propagation, type Span } from '@opentelemetry/api';
+import { context, isValidTraceId, propagation, type Span } from '@opentelemetry/api';
 import type { Metrics } from './metrics.ts';
 import { endSpan, SpanKind, startSpan } from './tracing.ts';
 
@@ -45,9 +45,10 @@ export function createGrpcServerInterceptor({
             // The caller's trace continues here (W3C traceparent in the metadata).
             const parent = propagation.extract(context.active(), metadata, metadataGetter);
             span = startSpan(method.slice(1), SpanKind.SERVER, parent).span;
+            const traceId = span.spanContext().traceId;
             fields = {
               ...fields,
-              traceId: span.spanContext().traceId,
+              ...(isValidTraceId(traceId) && { traceId }),
               ...(requestId && { requestId }),
             };
             if (log.isLevelEnabled('debug')) log.debug(fields, 'rpc started');

@@ -39,7 +39,7 @@ export function createRequestLogger({
     res.setHeader('X-Request-Id', id);
     req.id = id;
     req.log = log;
-    const path = req.url.split('?', 1)[0]!;
+    const path = req.url.split('?', 1)[0] ?? req.url;
     if (!quietPaths.has(path)) {
       const started = performance.now();
       res.once('close', () => {

@@ -1,5 +1,6 @@
 import {
   context,
+  isSpanContextValid,
   propagation,
   trace,
   SpanKind,
@@ -31,7 +32,11 @@ export interface Tracing {
  * a tracer provider whose exporter is configured by the standard variables. Off by default: spans
  * are exported only when `OTEL_TRACES_EXPORTER=otlp` or `OTEL_EXPORTER_OTLP_ENDPOINT` /
  * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is set (the OTLP/HTTP exporter reads the rest, e.g. headers).
- * Even when off, incoming trace context is passed on, so a trace is never broken at this service.
+ * Even when off, incoming trace context is passed on, so a trace is never broken at this service,
+ * and log lines carry the caller's trace id; but no span is recorded: without an exporter, the
+ * SDK's tracer provider is not installed and the API's non-recording spans cost next to nothing
+ * (recording spans that nobody exports was a tenth of the services' CPU per request in the
+ * benchmark; docs/performance.md).
  * NOTE: OpenTelemetry's API is process-global by design; only `main.ts` (or a test) calls this.
  *
  * @example
@@ -53,17 +58,22 @@ export function createTracing({
       Boolean(env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']));
   const processors =
     spanProcessors ?? (exportWanted ? [new BatchSpanProcessor(new OTLPTraceExporter())] : []);
-  const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': env['OTEL_SERVICE_NAME'] ?? service }),
-    spanProcessors: processors,
-  });
+  const provider =
+    processors.length > 0
+      ? new BasicTracerProvider({
+          resource: resourceFromAttributes({
+            'service.name': env['OTEL_SERVICE_NAME'] ?? service,
+          }),
+          spanProcessors: processors,
+        })
+      : undefined;
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(provider);
+  if (provider) trace.setGlobalTracerProvider(provider);
   return {
-    enabled: processors.length > 0,
+    enabled: provider !== undefined,
     async shutdown() {
-      await provider.shutdown();
+      await provider?.shutdown();
       trace.disable();
       propagation.disable();
       context.disable();
@@ -107,8 +117,9 @@ export function endSpan(
 export function activeTraceIds(): { traceId: string; spanId: string } | undefined {
   const span = trace.getActiveSpan();
   if (!span) return undefined;
-  const { traceId, spanId } = span.spanContext();
-  return { traceId, spanId };
+  const spanContext = span.spanContext();
+  if (!isSpanContextValid(spanContext)) return undefined;
+  return { traceId: spanContext.traceId, spanId: spanContext.spanId };
 }
 
 export { SpanKind };

@@ -1,6 +1,6 @@
 // What the benchmark measures: the shop's own services (production bundles, production settings)
 // and the reference floors, each started fresh, with the load that goes with it.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startBenchProcess, type BenchProcess } from './bench-process.ts';
 import { readImageSettings } from './image-settings.ts';
 import { grpcLoad } from './grpc-load.ts';
@@ -30,10 +30,20 @@ export interface Scenario {
  * logs at info (an access line per request), on free loopback ports.
  */
 export function productionStart(workspaceRoot: string, service: 'backend' | 'frontend') {
-  const image = readImageSettings(join(workspaceRoot, 'services', service, 'Dockerfile'));
+  const serviceRoot = join(workspaceRoot, 'services', service);
+  const image = readImageSettings(join(serviceRoot, 'Dockerfile'));
+  // Paths in ENV are relative to the image's working directory, the service folder here.
+  const cache = image.env['NODE_COMPILE_CACHE'];
   return {
-    args: [...image.nodeFlags, join(workspaceRoot, 'services', service, image.script)],
-    env: { ...image.env, APP_ENV: 'production', LOG_LEVEL: 'info', HTTP_PORT: '0', GRPC_PORT: '0' },
+    args: [...image.nodeFlags, join(serviceRoot, image.script)],
+    env: {
+      ...image.env,
+      ...(cache && { NODE_COMPILE_CACHE: resolve(serviceRoot, cache) }),
+      APP_ENV: 'production',
+      LOG_LEVEL: 'info',
+      HTTP_PORT: '0',
+      GRPC_PORT: '0',
+    },
     nodeFlags: image.nodeFlags,
   };
 }
