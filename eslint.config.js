@@ -40,7 +40,7 @@ export default [
               onlyDependOnLibsWithTags: ['type:util', 'type:contract'],
             },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contract'] },
           ],
         },
       ],

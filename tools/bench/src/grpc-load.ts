@@ -1,6 +1,6 @@
 // gRPC load (autocannon speaks only HTTP/1.1): one grpc-js channel, `connections` concurrent
 // ListProducts calls kept in flight for a fixed time, each with a deadline, as a frontend calls.
-import { credentials } from '@grpc/grpc-js';
+import { credentials, Metadata } from '@grpc/grpc-js';
 import { CatalogServiceClient } from '@sample/catalog-contract';
 import { createLatencyRecorder } from './latency-recorder.ts';
 import type { LoadGenerator } from './load-result.ts';
@@ -18,6 +18,7 @@ export function grpcLoad(address: string): LoadGenerator {
         const sent = performance.now();
         client.listProducts(
           { pageSize: 12, pageToken: '', tag: '' },
+          new Metadata(),
           { deadline: Date.now() + 5000 },
           (err) => {
             requests++;

@@ -1,7 +1,8 @@
 // What the benchmark measures: the shop's own services (production bundles, production settings)
 // and the reference floors, each started fresh, with the load that goes with it.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startBenchProcess, type BenchProcess } from './bench-process.ts';
+import { benchCompileCache } from './compile-cache.ts';
 import { readImageSettings } from './image-settings.ts';
 import { grpcLoad } from './grpc-load.ts';
 import { httpLoad } from './http-load.ts';
@@ -32,19 +33,20 @@ export interface Scenario {
 export function productionStart(workspaceRoot: string, service: 'backend' | 'frontend') {
   const serviceRoot = join(workspaceRoot, 'services', service);
   const image = readImageSettings(join(serviceRoot, 'Dockerfile'));
-  // Paths in ENV are relative to the image's working directory, the service folder here.
+  // The image's compile cache, copied for this user by main.ts (mirrorCompileCache).
   const cache = image.env['NODE_COMPILE_CACHE'];
   return {
     args: [...image.nodeFlags, join(serviceRoot, image.script)],
     env: {
       ...image.env,
-      ...(cache && { NODE_COMPILE_CACHE: resolve(serviceRoot, cache) }),
+      ...(cache && { NODE_COMPILE_CACHE: benchCompileCache(workspaceRoot, service) }),
       APP_ENV: 'production',
       LOG_LEVEL: 'info',
       HTTP_PORT: '0',
       GRPC_PORT: '0',
     },
     nodeFlags: image.nodeFlags,
+    compileCache: cache,
   };
 }
 

@@ -1,7 +1,7 @@
 // Floor: the page over gRPC done bare. Express page → one grpc-js channel (generated client) → the
 // gRPC floor backend; render the page. No interceptors, logging, metrics, tracing or resilience.
 import { createServer } from 'node:http';
-import { credentials } from '@grpc/grpc-js';
+import { credentials, Metadata } from '@grpc/grpc-js';
 import { CatalogServiceClient, type ListProductsResponse } from '@sample/catalog-contract';
 import express from 'express';
 import { announceReady, exitOnSigterm, listenOnLoopback } from './announce-ready.ts';
@@ -16,6 +16,7 @@ const listProducts = () =>
   new Promise<ListProductsResponse>((resolve, reject) =>
     backend.listProducts(
       { pageSize: 12, pageToken: '', tag: '' },
+      new Metadata(),
       { deadline: Date.now() + 1000 },
       (err, page) => (err ? reject(err) : resolve(page)),
     ),
