@@ -20,7 +20,12 @@ export function readImageSettings(dockerfile: string): ImageSettings {
     .filter((line) => line && !line.startsWith('#'));
   const entrypoint = lines.filter((line) => line.startsWith('ENTRYPOINT ')).at(-1);
   if (!entrypoint) throw new Error(`${dockerfile} has no ENTRYPOINT`);
-  const command = JSON.parse(entrypoint.slice('ENTRYPOINT '.length)) as unknown;
+  let command: unknown;
+  try {
+    command = JSON.parse(entrypoint.slice('ENTRYPOINT '.length));
+  } catch {
+    command = undefined; // shell form
+  }
   if (!Array.isArray(command) || command.length < 2 || !String(command[0]).endsWith('/node'))
     throw new Error(
       `${dockerfile}: expected an exec-form ENTRYPOINT running node, got ${entrypoint}`,

@@ -25,9 +25,11 @@ export const floorPageSize = 12;
 
 const seedFile = new URL('../../../../services/backend/data/products.json', import.meta.url);
 
-/** The seed products, in the backend's order. */
+/** The seed products, in the backend's order (by id, as its store keeps them). */
 export function loadFloorProducts(): FloorProduct[] {
-  return JSON.parse(readFileSync(seedFile, 'utf8')) as FloorProduct[];
+  return (JSON.parse(readFileSync(seedFile, 'utf8')) as FloorProduct[]).sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
 /** The first page, as a backend would answer it (a fresh object per request, like a real store). */

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { Measurement } from '../src/measure-scenario.ts';
+import { ratiosOf, withinBudget, type Ratio } from '../src/ratios.ts';
+
+/** A measurement where only the two figures the ratios read matter; the rest is deliberately off. */
+function measurement(scenario: string, cpuMicrosPerRequest: number, requestsPerSecond: number) {
+  return {
+    scenario,
+    requests: 1_000_000,
+    durationSeconds: 1,
+    p50Ms: 1,
+    p99Ms: 2,
+    errors: 0,
+    requestsPerSecond,
+    cpuMicrosPerRequest,
+    cpuMicrosPerRequestByProcess: { frontend: 1, backend: 1 },
+    peakRssBytes: { frontend: 1, backend: 1 },
+  } satisfies Measurement;
+}
+
+/** Every scenario the ratios read, each with its own CPU and req/s figures, so a mix-up shows. */
+function run(
+  overrides: Record<string, { cpu?: number; rps?: number }> = {},
+): Record<string, Measurement> {
+  const base: Record<string, { cpu: number; rps: number }> = {
+    'page-http': { cpu: 300, rps: 5000 },
+    'page-grpc': { cpu: 330, rps: 4500 },
+    'backend-http': { cpu: 120, rps: 9000 },
+    'backend-grpc': { cpu: 140, rps: 8000 },
+    'floor-undici': { cpu: 250, rps: 6000 },
+    'floor-grpc': { cpu: 275, rps: 5500 },
+    'floor-fetch': { cpu: 400, rps: 4000 },
+    'floor-in-process': { cpu: 200, rps: 7000 },
+    'floor-express-json': { cpu: 100, rps: 10000 },
+    'floor-grpc-server': { cpu: 70, rps: 11000 },
+    'floor-node-http': { cpu: 50, rps: 20000 },
+  };
+  return Object.fromEntries(
+    Object.entries(base).map(([id, figures]) => {
+      const { cpu, rps } = { ...figures, ...overrides[id] };
+      return [id, measurement(id, cpu, rps)];
+    }),
+  );
+}
+
+function ratio(ratios: Ratio[], label: string): Ratio {
+  const found = ratios.find((r) => r.label === label);
+  if (!found) throw new Error(`no ratio labelled ${label}`);
+  return found;
+}
+
+const httpPage = 'page over HTTP, CPU/request ÷ bare undici hop';
+const grpcPage = 'page over gRPC, CPU/request ÷ bare grpc-js hop';
+const httpThroughput = 'page over HTTP, req/s ÷ naive fetch() design';
+
+describe('ratiosOf', () => {
+  it('divides the CPU per request of the HTTP page by that of the bare undici floor', () => {
+    expect(ratio(ratiosOf(run()), httpPage).value).toBeCloseTo(300 / 250, 12);
+  });
+
+  it('divides the CPU per request of the gRPC page by that of the bare grpc-js floor', () => {
+    expect(ratio(ratiosOf(run()), grpcPage).value).toBeCloseTo(330 / 275, 12);
+  });
+
+  it('divides the req/s of the HTTP page by that of the naive fetch() floor', () => {
+    expect(ratio(ratiosOf(run()), httpThroughput).value).toBeCloseTo(5000 / 4000, 12);
+  });
+
+  it('computes the lessons from the floors alone', () => {
+    const ratios = ratiosOf(run());
+    expect(ratio(ratios, 'lesson: gRPC hop ÷ HTTP/JSON hop (CPU)').value).toBeCloseTo(275 / 250);
+    expect(ratio(ratios, 'lesson: HTTP/JSON hop ÷ in-process page (CPU)').value).toBeCloseTo(
+      250 / 200,
+    );
+    expect(ratio(ratios, 'lesson: in-process express page ÷ bare node:http (CPU)').value).toBe(
+      200 / 50,
+    );
+  });
+
+  it('puts a budget on the two page CPU ratios and the HTTP page throughput only', () => {
+    const budgets = Object.fromEntries(ratiosOf(run()).map((r) => [r.label, r.budget]));
+    expect(budgets[httpPage]).toEqual({ limit: 1.25, kind: 'at most' });
+    expect(budgets[grpcPage]).toEqual({ limit: 1.25, kind: 'at most' });
+    expect(budgets[httpThroughput]).toEqual({ limit: 1, kind: 'more than' });
+    expect(Object.values(budgets).filter(Boolean)).toHaveLength(3);
+  });
+
+  it('throws naming the scenario that was not measured', () => {
+    const { 'floor-grpc': _missing, ...partial } = run();
+    expect(() => ratiosOf(partial)).toThrow(/scenario floor-grpc was not measured/);
+  });
+});
+
+describe('withinBudget', () => {
+  it('meets an "at most 1.25" budget at exactly 1.25', () => {
+    const ratios = ratiosOf(run({ 'page-http': { cpu: 125 }, 'floor-undici': { cpu: 100 } }));
+    const page = ratio(ratios, httpPage);
+    expect(page.value).toBe(1.25);
+    expect(withinBudget(page)).toBe(true);
+  });
+
+  it('misses an "at most 1.25" budget at 1.26', () => {
+    const ratios = ratiosOf(run({ 'page-http': { cpu: 126 }, 'floor-undici': { cpu: 100 } }));
+    const page = ratio(ratios, httpPage);
+    expect(page.value).toBeCloseTo(1.26, 12);
+    expect(withinBudget(page)).toBe(false);
+  });
+
+  it('misses a "more than 1" req/s budget at exactly 1, and meets it just above', () => {
+    const equal = ratiosOf(run({ 'page-http': { rps: 4000 }, 'floor-fetch': { rps: 4000 } }));
+    expect(ratio(equal, httpThroughput).value).toBe(1);
+    expect(withinBudget(ratio(equal, httpThroughput))).toBe(false);
+
+    const faster = ratiosOf(run({ 'page-http': { rps: 4001 }, 'floor-fetch': { rps: 4000 } }));
+    expect(withinBudget(ratio(faster, httpThroughput))).toBe(true);
+  });
+
+  it('has no verdict for a ratio without a budget', () => {
+    expect(withinBudget({ label: 'lesson', value: 99 })).toBeUndefined();
+  });
+});
