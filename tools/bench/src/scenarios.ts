@@ -131,7 +131,7 @@ const floorPage = (frontendScript: string, backendScript?: string): Scenario['st
 
 // Each of the shop's scenarios is followed by the floor it is compared with, so that a ratio is
 // taken between two measurements a few seconds apart (the machine's speed drifts over minutes).
-export const scenarios: Scenario[] = ([
+export const scenarios: Scenario[] = [
   { id: 'page-http', title: 'page over HTTP', kind: 'shop', start: shopPage('http') },
   {
     id: 'floor-undici',
@@ -139,7 +139,6 @@ export const scenarios: Scenario[] = ([
     kind: 'floor',
     start: floorPage('page-undici', 'express-backend'),
   },
-] = [
   { id: 'page-grpc', title: 'page over gRPC', kind: 'shop', start: shopPage('grpc') },
   {
     id: 'floor-grpc',
@@ -203,4 +202,4 @@ export const scenarios: Scenario[] = ([
     kind: 'floor',
     start: floorPage('node-http'),
   },
-]);
+];
