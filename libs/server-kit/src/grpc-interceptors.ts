@@ -44,11 +44,11 @@ export function createGrpcServerInterceptor({
                 : undefined;
             // The caller's trace continues here (W3C traceparent in the metadata).
             const parent = propagation.extract(context.active(), metadata, metadataGetter);
-            span = startSpan(method.slice(1), SpanKind.SERVER, parent).span;
-            const traceId = span.spanContext().traceId;
+            span = startSpan(method.slice(1), SpanKind.SERVER, parent)?.span;
+            const traceId = span?.spanContext().traceId;
             fields = {
               ...fields,
-              ...(isValidTraceId(traceId) && { traceId }),
+              ...(traceId && isValidTraceId(traceId) && { traceId }),
               ...(requestId && { requestId }),
             };
             if (log.isLevelEnabled('debug')) log.debug(fields, 'rpc started');
@@ -94,8 +94,8 @@ export function createGrpcClientInterceptor({
       start(metadata, _listener, next) {
         if (id) metadata.set('x-request-id', id);
         // A client span, child of the active one; its context travels in the metadata (traceparent).
-        const { span, context: active } = startSpan(method.slice(1), SpanKind.CLIENT);
-        propagation.inject(active, metadata, metadataSetter);
+        const traced = startSpan(method.slice(1), SpanKind.CLIENT);
+        if (traced) propagation.inject(traced.context, metadata, metadataSetter);
         if (log.isLevelEnabled('debug')) log.debug(fields, 'rpc call started');
         next(metadata, {
           onReceiveStatus(statusObject, nextStatus) {
@@ -108,9 +108,10 @@ export function createGrpcClientInterceptor({
                 { ...fields, code, durationMs: Math.round(durationMs * 10) / 10 },
                 'rpc call finished',
               );
-            endSpan(span, statusObject.code !== status.OK, {
-              'rpc.grpc.status_code': statusObject.code,
-            });
+            if (traced)
+              endSpan(traced.span, statusObject.code !== status.OK, {
+                'rpc.grpc.status_code': statusObject.code,
+              });
             nextStatus(statusObject);
           },
         });

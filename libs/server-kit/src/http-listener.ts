@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 
 export interface HttpListener {
   server: Server;
@@ -16,7 +17,7 @@ export interface HttpListener {
 }
 
 /**
- * Binds an (unbound) request handler, such as an express app, to `host:port`.
+ * Binds an (unbound) Fastify app, or a plain request handler, to `host:port`.
  * NOTE: the app factory never listens by itself; only `main.ts` binds, so tests run the same app
  * in-process on port 0.
  *
@@ -24,10 +25,10 @@ export interface HttpListener {
  * const http = await listenHttp(createApp(deps), { host: '127.0.0.1', port: 0 });
  */
 export async function listenHttp(
-  handler: RequestListener,
+  app: FastifyInstance | RequestListener,
   { host, port }: { host: string; port: number },
 ): Promise<HttpListener> {
-  const server = createServer(handler);
+  const server = typeof app === 'function' ? createServer(app) : await readyServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -43,6 +44,12 @@ export async function listenHttp(
     url: `http://${urlHost}:${bound}`,
     close: (graceMs) => drain(server, graceMs),
   };
+}
+
+/** The app's own server, once every plugin has loaded (Fastify's documented way to bind it yourself). */
+async function readyServer(app: FastifyInstance): Promise<Server> {
+  await app.ready();
+  return app.server;
 }
 
 function drain(server: Server, graceMs: number): Promise<boolean> {

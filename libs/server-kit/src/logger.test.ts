@@ -35,7 +35,7 @@ describe('createLogger', () => {
     ]);
   });
 
-  it('replaces secrets, tokens and credentials headers, at the top level or one level down', () => {
+  it('replaces secrets, tokens and credentials headers wherever they appear in a line', () => {
     const { lines, stream } = capture();
     const log = createLogger({ service: 'frontend', env: 'development', level: 'info' }, stream);
 
@@ -54,6 +54,15 @@ describe('createLogger', () => {
       req: { headers: { authorization: '[redacted]', cookie: '[redacted]', accept: 'text/html' } },
     });
     expect(JSON.stringify(lines)).not.toMatch(/hunter2|Bearer xyz|sid=1|"abc"/);
+  });
+
+  it('replaces secrets in the bindings of child loggers too', () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ service: 'frontend', env: 'development', level: 'info' }, stream);
+
+    log.child({ session: { token: 'abc' } }).info('in a child');
+
+    expect(lines[0]).toMatchObject({ session: { token: '[redacted]' }, msg: 'in a child' });
   });
 
   it('respects the configured level', () => {

@@ -1,26 +1,28 @@
-import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { createFastifyApp } from './fastify-app.ts';
 import { createHealth } from './health.ts';
-import { createHttpMetrics } from './http-metrics.ts';
+import { httpMetrics } from './http-metrics.ts';
 import { createMetrics } from './metrics.ts';
-import { createOpsRouter } from './ops-router.ts';
+import { opsRoutes } from './ops-routes.ts';
 
-function appWithMetrics() {
+async function appWithMetrics(withMetrics = true) {
   const metrics = createMetrics({ service: 'test' });
-  const app = express();
-  app.use(createHttpMetrics({ metrics }));
-  app.use(createOpsRouter({ health: createHealth(), metrics }));
-  app.get(
-    '/items/:id',
-    (req, res) => void res.status(req.params.id === 'missing' ? 404 : 200).send('ok'),
+  const app = createFastifyApp({ maxBodyBytes: 0 });
+  if (withMetrics) app.register(httpMetrics, { metrics });
+  app.register(opsRoutes, { health: createHealth(), ...(withMetrics && { metrics }) });
+  app.get<{ Params: { id: string } }>('/items/:id', (req, reply) =>
+    reply.code(req.params.id === 'missing' ? 404 : 200).send('ok'),
   );
-  return app;
+  await app.ready();
+  return app.server;
 }
 
 describe('/metrics', () => {
   it('serves Prometheus text with process metrics and the service label', async () => {
-    const response = await request(appWithMetrics()).get('/metrics').expect(200);
+    const response = await request(await appWithMetrics())
+      .get('/metrics')
+      .expect(200);
 
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(response.text).toContain('# TYPE process_cpu_seconds_total counter');
@@ -28,13 +30,13 @@ describe('/metrics', () => {
   });
 
   it('counts requests by route template, method and status, never by raw path', async () => {
-    const app = appWithMetrics();
-    await request(app).get('/items/1');
-    await request(app).get('/items/2');
-    await request(app).get('/items/missing');
-    await request(app).get('/no/such/path/7');
+    const server = await appWithMetrics();
+    await request(server).get('/items/1');
+    await request(server).get('/items/2');
+    await request(server).get('/items/missing');
+    await request(server).get('/no/such/path/7');
 
-    const { text } = await request(app).get('/metrics');
+    const { text } = await request(server).get('/metrics');
 
     expect(text).toContain(
       'http_server_request_duration_seconds_count{service="test",method="GET",route="/items/:id",status_code="200"} 2',
@@ -49,8 +51,8 @@ describe('/metrics', () => {
   });
 
   it('is absent when a service passes no metrics', async () => {
-    const app = express().use(createOpsRouter({ health: createHealth() }));
-
-    await request(app).get('/metrics').expect(404);
+    await request(await appWithMetrics(false))
+      .get('/metrics')
+      .expect(404);
   });
 });

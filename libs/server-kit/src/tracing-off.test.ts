@@ -1,8 +1,9 @@
-import express from 'express';
+import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpTracing } from './http-tracing.ts';
+import { createFastifyApp } from './fastify-app.ts';
+import { httpTracing } from './http-tracing.ts';
 import { createLogger } from './logger.ts';
 import { createTracing, startHttpClientSpan, type Tracing } from './tracing.ts';
 
@@ -10,9 +11,9 @@ import { createTracing, startHttpClientSpan, type Tracing } from './tracing.ts';
 let tracing: Tracing;
 const logLines: Record<string, unknown>[] = [];
 let outgoing: Record<string, string> = {};
-let app: express.Express;
+let app: Server;
 
-beforeAll(() => {
+beforeAll(async () => {
   tracing = createTracing({ service: 'test', env: {} });
   const log = createLogger(
     { service: 'test', env: 'test', level: 'info' },
@@ -23,15 +24,17 @@ beforeAll(() => {
       },
     }),
   );
-  app = express()
-    .use(createHttpTracing())
-    .get('/page', (_req, res) => {
-      const call = startHttpClientSpan('GET backend');
-      outgoing = call.headers;
-      call.end(200);
-      log.info('page rendered');
-      res.send('ok');
-    });
+  const fastify = createFastifyApp({ maxBodyBytes: 0 });
+  fastify.register(httpTracing);
+  fastify.get('/page', (_req, reply) => {
+    const call = startHttpClientSpan('GET backend');
+    outgoing = call.headers;
+    call.end(200);
+    log.info('page rendered');
+    return reply.send('ok');
+  });
+  await fastify.ready();
+  app = fastify.server;
 });
 
 afterAll(() => tracing.shutdown());

@@ -9,7 +9,7 @@ import {
   CatalogServiceService,
   type CatalogServiceServer,
 } from '@sample/catalog-contract';
-import express from 'express';
+import type { Server as HttpServer } from 'node:http';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import request from 'supertest';
@@ -17,7 +17,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGrpcClientInterceptor, createGrpcServerInterceptor } from './grpc-interceptors.ts';
 import { listenGrpc, type GrpcListener } from './grpc-listener.ts';
 import { listenHttp, type HttpListener } from './http-listener.ts';
-import { createHttpTracing } from './http-tracing.ts';
+import { createFastifyApp } from './fastify-app.ts';
+import { httpTracing } from './http-tracing.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { createTracing, startHttpClientSpan, type Tracing } from './tracing.ts';
@@ -27,7 +28,7 @@ const silent = pino({ level: 'silent' });
 let tracing: Tracing;
 let grpcBackend: GrpcListener;
 let httpBackend: HttpListener;
-let frontend: express.Express;
+let frontend: HttpServer;
 const logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
@@ -50,12 +51,10 @@ beforeAll(async () => {
   });
   server.addService(CatalogServiceService, handlers);
   grpcBackend = await listenGrpc(server, { host: '127.0.0.1', port: 0 });
-  httpBackend = await listenHttp(
-    express()
-      .use(createHttpTracing())
-      .get('/v1/products/:id', (_req, res) => void res.json({})),
-    { host: '127.0.0.1', port: 0 },
-  );
+  const backendApp = createFastifyApp({ maxBodyBytes: 0 });
+  backendApp.register(httpTracing);
+  backendApp.get('/v1/products/:id', (_req, reply) => reply.send({}));
+  httpBackend = await listenHttp(backendApp, { host: '127.0.0.1', port: 0 });
 
   const client = new CatalogServiceClient(grpcBackend.address, credentials.createInsecure(), {
     interceptors: [
@@ -68,20 +67,22 @@ beforeAll(async () => {
       write: (chunk, _e, done) => void (logLines.push(JSON.parse(String(chunk))), done()),
     }),
   );
-  frontend = express()
-    .use(createHttpTracing())
-    .get('/products/:id', async (req, res) => {
-      await new Promise((resolve) =>
-        client.getProduct({ id: req.params.id }, new Metadata(), resolve),
-      );
-      const traced = startHttpClientSpan('GET /v1/products/{id}');
-      const response = await fetch(`${httpBackend.url}/v1/products/${req.params.id}`, {
-        headers: traced.headers,
-      });
-      traced.end(response.status);
-      log.info('page rendered');
-      res.send('ok');
+  const frontendApp = createFastifyApp({ maxBodyBytes: 0 });
+  frontendApp.register(httpTracing);
+  frontendApp.get<{ Params: { id: string } }>('/products/:id', async (req, reply) => {
+    await new Promise((resolve) =>
+      client.getProduct({ id: req.params.id }, new Metadata(), resolve),
+    );
+    const traced = startHttpClientSpan('GET /v1/products/{id}');
+    const response = await fetch(`${httpBackend.url}/v1/products/${req.params.id}`, {
+      headers: traced.headers,
     });
+    traced.end(response.status);
+    log.info('page rendered');
+    return reply.send('ok');
+  });
+  await frontendApp.ready();
+  frontend = frontendApp.server;
 });
 afterAll(async () => {
   await Promise.all([grpcBackend?.close(100), httpBackend?.close(100)]);

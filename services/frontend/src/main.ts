@@ -55,7 +55,6 @@ await runMain(async () => {
     metrics,
     flags,
     site: { appEnv: config.appEnv, transport: catalog.transport === 'grpc' ? 'gRPC' : 'HTTP' },
-    viewsDir: `${packageRoot}views`,
     publicDir: `${packageRoot}public`,
   });
 

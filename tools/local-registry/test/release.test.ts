@@ -10,6 +10,14 @@ import {
 } from '@sample/testing';
 
 const libraries = publishableLibraries();
+/** A library's version in the workspace, e.g. `2.0.0`. */
+const versionOf = (library: string): string =>
+  JSON.parse(readFileSync(join(workspaceRoot, 'libs', library, 'package.json'), 'utf8')).version;
+/** The range a consumer of the current release would declare, e.g. `^2.0.0`. */
+const rangeOf = (library: string) => `^${versionOf(library)}`;
+const [errorsMajor, errorsMinor] = versionOf('errors').split('.').map(Number) as [number, number];
+const nextErrorsMinor = `${errorsMajor}.${errorsMinor + 1}.0`;
+const nextErrorsMajor = `${errorsMajor + 1}.0.0`;
 let registry: LocalRegistry;
 let consumer: string;
 
@@ -36,16 +44,16 @@ function installedVersion(name: string): string {
 }
 
 const smokeProgram = `
-import express from 'express';
 import { credentials, Server } from '@grpc/grpc-js';
 import { CatalogServiceClient, CatalogServiceService, Product } from '@sample/catalog-contract';
 import { loadConfig, serverSettings } from '@sample/config';
 import { NotFoundError, toGrpcError } from '@sample/errors';
-import { createHealth, createOpsRouter, listenGrpc, listenHttp } from '@sample/server-kit';
+import { createFastifyApp, createHealth, listenGrpc, listenHttp, opsRoutes } from '@sample/server-kit';
 
 const config = loadConfig(serverSettings({ httpPort: 0 }), { HTTP_PORT: '0' }, { configDir: process.cwd(), readFile: () => '{}' });
 const health = createHealth({ checks: { always: async () => {} } });
-const http = await listenHttp(express().use(createOpsRouter({ health })), { host: config.host, port: config.httpPort });
+const app = createFastifyApp({ maxBodyBytes: 1024 }).register(opsRoutes, { health });
+const http = await listenHttp(app, { host: config.host, port: config.httpPort });
 const healthz = await fetch(http.url + '/healthz');
 const readyz = await (await fetch(http.url + '/readyz')).json();
 
@@ -81,8 +89,8 @@ describe('the libraries, released to a local registry', () => {
       registry.scratch,
     );
     expect(JSON.parse(published.stdout)).toMatchObject({
-      version: '1.0.0',
-      dependencies: { '@sample/config': '^1.0.0' },
+      version: versionOf('server-kit'),
+      dependencies: { '@sample/config': rangeOf('config') },
     });
   });
 
@@ -95,12 +103,12 @@ describe('the libraries, released to a local registry', () => {
         private: true,
         type: 'module',
         dependencies: {
-          '@sample/catalog-contract': '^1.0.0',
-          '@sample/config': '^1.0.0',
-          '@sample/errors': '^1.0.0',
-          '@sample/server-kit': '^1.0.0',
+          '@sample/catalog-contract': rangeOf('catalog-contract'),
+          '@sample/config': rangeOf('config'),
+          '@sample/errors': rangeOf('errors'),
+          '@sample/server-kit': rangeOf('server-kit'),
           '@grpc/grpc-js': '^1.14.7',
-          express: '^5.1.0',
+          fastify: '^5.0.0',
         },
       }),
     );
@@ -126,32 +134,36 @@ describe('the libraries, released to a local registry', () => {
       },
       missing: { code: 5 },
     });
-    expect(installedVersion('@sample/errors')).toBe('1.0.0');
+    expect(installedVersion('@sample/errors')).toBe(versionOf('errors'));
   });
 
-  it('hands a ^1 consumer a new MINOR, but never a new MAJOR', () => {
+  it('hands a caret-range consumer a new MINOR, but never a new MAJOR', () => {
     expect(
       registry.npm(
-        ['publish', copyWithVersion('errors', '1.1.0'), `--registry=${registry.url}/`],
+        ['publish', copyWithVersion('errors', nextErrorsMinor), `--registry=${registry.url}/`],
         registry.scratch,
       ).code,
     ).toBe(0);
     expect(registry.npm(['update'], consumer).code).toBe(0);
-    expect(installedVersion('@sample/errors')).toBe('1.1.0');
+    expect(installedVersion('@sample/errors')).toBe(nextErrorsMinor);
 
     expect(
       registry.npm(
-        ['publish', copyWithVersion('errors', '2.0.0'), `--registry=${registry.url}/`],
+        ['publish', copyWithVersion('errors', nextErrorsMajor), `--registry=${registry.url}/`],
         registry.scratch,
       ).code,
     ).toBe(0);
     expect(registry.npm(['update'], consumer).code).toBe(0);
-    expect(installedVersion('@sample/errors')).toBe('1.1.0');
+    expect(installedVersion('@sample/errors')).toBe(nextErrorsMinor);
     const versions = registry.npm(
       ['view', '@sample/errors', 'versions', '--json'],
       registry.scratch,
     );
-    expect(JSON.parse(versions.stdout)).toEqual(['1.0.0', '1.1.0', '2.0.0']);
+    expect(JSON.parse(versions.stdout)).toEqual([
+      versionOf('errors'),
+      nextErrorsMinor,
+      nextErrorsMajor,
+    ]);
   });
 
   it('refuses to publish a version that already exists, with a clear error', () => {

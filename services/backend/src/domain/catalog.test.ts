@@ -135,3 +135,21 @@ describe('checkReady', () => {
     ).rejects.toThrow(/empty/);
   });
 });
+
+describe('revision', () => {
+  const revisionOf = (list: Product[]) =>
+    createCatalog({ store: createInMemoryProductStore(list) }).revision();
+
+  it('is the same for the same products, whatever their order, in every replica', async () => {
+    expect(await revisionOf([...products].reverse())).toBe(await catalog.revision());
+  });
+
+  it('changes when any product changes', async () => {
+    const changed = products.map((p, i) =>
+      i === 7 ? { ...p, price: { ...p.price, units: '2' } } : p,
+    );
+
+    expect(await revisionOf(changed)).not.toBe(await catalog.revision());
+    expect(await revisionOf(products.slice(1))).not.toBe(await catalog.revision());
+  });
+});

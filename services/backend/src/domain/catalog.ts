@@ -21,6 +21,8 @@ export interface Catalog {
   getProduct(id: string): Promise<Product>;
   /** Resolves when the catalog can serve requests (its store answers and holds products). */
   checkReady(): Promise<void>;
+  /** The catalog's version: it changes whenever any product changes (see ProductStore). */
+  revision(): Promise<string>;
 }
 
 /**
@@ -60,6 +62,7 @@ export function createCatalog({ store }: { store: ProductStore }): Catalog {
     async checkReady() {
       if ((await store.count()) === 0) throw new Error('the product store is empty');
     },
+    revision: () => store.revision(),
   };
 }
 

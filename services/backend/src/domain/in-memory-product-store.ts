@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Product } from './product.ts';
 import type { ProductQuery, ProductStore } from './product-store.ts';
 
@@ -11,6 +12,11 @@ export function createInMemoryProductStore(products: readonly Product[]): Produc
     .map((product) => deepFreeze(structuredClone(product)))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(sorted.map((product) => [product.id, product]));
+  // The products never change, so one hash of all of them, made once, is their version.
+  const revision = createHash('sha256')
+    .update(JSON.stringify(sorted))
+    .digest('base64url')
+    .slice(0, 22);
   return {
     async list({ tag, afterId, limit }: ProductQuery) {
       const matches = sorted.filter(
@@ -26,6 +32,9 @@ export function createInMemoryProductStore(products: readonly Product[]): Produc
     },
     async count() {
       return sorted.length;
+    },
+    async revision() {
+      return revision;
     },
   };
 }

@@ -18,4 +18,9 @@ export interface ProductStore {
   list(query: ProductQuery): Promise<Product[]>;
   get(id: string): Promise<Product | undefined>;
   count(): Promise<number>;
+  /**
+   * A version of everything the store holds: it changes whenever any product changes, and is the
+   * same in every replica holding the same products (the ETag of the HTTP API).
+   */
+  revision(): Promise<string>;
 }

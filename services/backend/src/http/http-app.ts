@@ -1,18 +1,18 @@
-import express, { type Express } from 'express';
+import type { FastifyInstance } from 'fastify';
 import {
-  createHttpMetrics,
-  createHttpTracing,
-  limitRequestBodies,
-  createJsonErrorHandler,
-  createOpsRouter,
-  createRequestLogger,
+  createFastifyApp,
+  httpMetrics,
+  httpTracing,
+  jsonErrorHandler,
   jsonNotFound,
+  opsRoutes,
+  requestLogger,
   type Health,
   type Metrics,
 } from '@sample/server-kit';
 import type { Logger } from 'pino';
 import type { Catalog } from '../domain/catalog.ts';
-import { createProductsRouter } from './products-router.ts';
+import { productsRoutes } from './products-routes.ts';
 
 /** The backend's HTTP app (unbound): the catalog JSON API and the operations endpoints. */
 export function createHttpApp({
@@ -25,18 +25,16 @@ export function createHttpApp({
   health: Health;
   log: Logger;
   metrics: Metrics;
-}): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', 'strong');
-  app.use(createHttpTracing());
+}): FastifyInstance {
   // A read-only API: no request needs a body.
-  app.use(limitRequestBodies({ maxBytes: 16 * 1024 }));
-  app.use(createHttpMetrics({ metrics }));
-  app.use(createRequestLogger({ log }));
-  app.use(createOpsRouter({ health, metrics }));
-  app.use(createProductsRouter({ catalog }));
-  app.use(jsonNotFound());
-  app.use(createJsonErrorHandler({ log }));
+  const app = createFastifyApp({ maxBodyBytes: 16 * 1024 });
+  // Tracing first, so that the span is active for everything that follows.
+  app.register(httpTracing);
+  app.register(httpMetrics, { metrics });
+  app.register(requestLogger, { log });
+  app.register(opsRoutes, { health, metrics });
+  app.register(productsRoutes, { catalog });
+  app.setNotFoundHandler(jsonNotFound);
+  app.setErrorHandler(jsonErrorHandler({ log }));
   return app;
 }

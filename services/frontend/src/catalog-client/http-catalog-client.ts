@@ -32,8 +32,11 @@ export function createHttpCatalogClient({
   connections = 32,
   observability,
 }: HttpCatalogClientOptions): CatalogClient {
-  // Idle connections are dropped before the server's 5 s keep-alive timeout, so a request never
-  // races a connection the server is closing.
+  // The deadline of every call is undici's own: the answer's headers must arrive within
+  // `deadlineMs` of sending the request, and the body may pause no longer than that. (A timer and an
+  // AbortSignal per call, `AbortSignal.timeout()`, cost ~15 µs per call in the benchmark.)
+  // Idle connections are dropped after 4 s, long before the server's keep-alive timeout, so a
+  // request never races a connection the server is closing.
   const pool = new Pool(baseUrl, {
     connections,
     keepAliveTimeout: 4_000,
@@ -42,11 +45,7 @@ export function createHttpCatalogClient({
   });
 
   /** GETs `path` (its `route` template labels the metrics) and returns the JSON body. */
-  async function getJson(
-    route: string,
-    path: string,
-    signal = AbortSignal.timeout(deadlineMs),
-  ): Promise<unknown> {
+  async function getJson(route: string, path: string, signal?: AbortSignal): Promise<unknown> {
     const stop = observability?.metrics.httpClientDuration.startTimer({ method: 'GET', route });
     let statusCode = 0;
     const traced = startHttpClientSpan(`GET ${route}`);
@@ -55,7 +54,7 @@ export function createHttpCatalogClient({
       const response = await pool.request({
         method: 'GET',
         path,
-        signal,
+        ...(signal && { signal }),
         headers: {
           accept: 'application/json',
           ...traced.headers,
@@ -70,7 +69,7 @@ export function createHttpCatalogClient({
       return body;
     } catch (error) {
       if (isBusinessError(error)) throw error;
-      if (signal.aborted || isTimeout(error))
+      if (signal?.aborted || isTimeout(error))
         throw new DeadlineExceededError(`the backend did not answer within ${deadlineMs} ms`);
       throw new UnavailableError(`the backend cannot be reached: ${(error as Error).message}`);
     } finally {

@@ -44,8 +44,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function app() {
-  return createWebApp({
+async function app() {
+  const shop = createWebApp({
     catalog: createCatalogClient({
       transport: 'grpc',
       grpcAddress: backend.grpcAddress,
@@ -56,21 +56,24 @@ function app() {
     log: pino({ level: 'silent' }),
     flags,
     site: { appEnv: 'test', transport: 'gRPC' },
-    viewsDir: fileURLToPath(new URL('../../views', import.meta.url)),
     publicDir: fileURLToPath(new URL('../../public', import.meta.url)),
   });
+  await shop.ready();
+  return shop.server;
 }
 
 describe('the spring-discount feature flag', () => {
   it('ships dark: with the flag off, prices are not discounted', async () => {
-    const page = await request(app()).get('/products/mug').expect(200);
+    const page = await request(await app())
+      .get('/products/mug')
+      .expect(200);
 
     expect(page.text).toContain('data-testid="price">€39.90<');
     expect(page.text).not.toContain('data-testid="discount"');
   });
 
   it('is switched on in the running process by editing the flags file, without a restart', async () => {
-    const shop = app();
+    const shop = await app();
     writeFileSync(file, flagsFile('ten-percent'));
 
     await vi.waitFor(
@@ -99,7 +102,7 @@ describe('createFeatureFlags', () => {
     );
     const bad = await createFeatureFlags({ file: other });
 
-    expect(await bad.discountPercent()).toBe(0);
+    expect(bad.discountPercent()).toBe(0);
     await bad.close();
   });
 });

@@ -5,23 +5,27 @@ import type { Money } from '@sample/catalog-contract';
 // (the benchmark found that building them was a third of the frontend's CPU per page; see
 // docs/performance.md). The cache is bounded: currency codes come from another service.
 const maxCachedFormats = 64;
-const formats = new Map<string, Intl.NumberFormat | undefined>();
+let cachedCount = 0;
+/** Formatters by locale, then by currency code ('' for the plain number); `null`: not a currency. */
+const formats = new Map<string, Map<string, Intl.NumberFormat | null>>();
 
-function cachedFormat(
-  locale: string,
-  currencyCode: string | undefined,
-): Intl.NumberFormat | undefined {
-  const key = `${locale} ${currencyCode ?? ''}`;
-  if (formats.has(key)) return formats.get(key);
-  let format: Intl.NumberFormat | undefined;
+function cachedFormat(locale: string, currencyCode: string): Intl.NumberFormat | null {
+  let byCurrency = formats.get(locale);
+  const cached = byCurrency?.get(currencyCode);
+  if (cached !== undefined) return cached;
+  let format: Intl.NumberFormat | null;
   try {
     format = currencyCode
       ? new Intl.NumberFormat(locale, { style: 'currency', currency: currencyCode })
       : new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   } catch {
-    format = undefined; // not a currency code
+    format = null; // not a currency code
   }
-  if (formats.size < maxCachedFormats) formats.set(key, format);
+  if (cachedCount < maxCachedFormats) {
+    if (!byCurrency) formats.set(locale, (byCurrency = new Map()));
+    byCurrency.set(currencyCode, format);
+    cachedCount++;
+  }
   return format;
 }
 
@@ -31,12 +35,14 @@ function cachedFormat(
  */
 export function formatMoney(money: Money | undefined, locale = 'en-IE'): string {
   if (!money) return '';
-  const negative = money.units.startsWith('-') || money.nanos < 0;
-  const whole = money.units.replace(/^-/, '') || '0';
-  const fraction = String(Math.abs(money.nanos)).padStart(9, '0');
+  const { units, nanos, currencyCode } = money;
+  const signed = units.startsWith('-');
+  const negative = signed || nanos < 0;
+  const whole = (signed ? units.slice(1) : units) || '0';
+  const fraction = String(Math.abs(nanos)).padStart(9, '0');
   const decimal = `${negative ? '-' : ''}${whole}.${fraction}` as `${number}`;
-  const currency = cachedFormat(locale, money.currencyCode);
+  const currency = cachedFormat(locale, currencyCode);
   if (currency) return currency.format(decimal);
-  const plain = cachedFormat(locale, undefined);
-  return `${plain ? plain.format(decimal) : decimal} ${money.currencyCode}`;
+  const plain = cachedFormat(locale, '');
+  return `${plain ? plain.format(decimal) : decimal} ${currencyCode}`;
 }

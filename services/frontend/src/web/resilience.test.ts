@@ -25,7 +25,7 @@ beforeEach(() =>
   Object.assign(backend.behaviour, { delayMs: 0, failure: 'none', failTimes: 0, calls: 0 }),
 );
 
-function shop(transport: CatalogTransport) {
+async function shop(transport: CatalogTransport) {
   const metrics = createMetrics({ service: 'frontend' });
   const client = createCatalogClient({
     transport,
@@ -40,13 +40,13 @@ function shop(transport: CatalogTransport) {
     log,
     metrics,
     site: { appEnv: 'test', transport },
-    viewsDir: fileURLToPath(new URL('../../views', import.meta.url)),
     publicDir: fileURLToPath(new URL('../../public', import.meta.url)),
   });
+  await app.ready();
   return {
-    app,
+    app: app.server,
     metrics: () =>
-      request(app)
+      request(app.server)
         .get('/metrics')
         .then((r) => r.text),
   };
@@ -56,7 +56,7 @@ describe.each(['grpc', 'http'] as const)(
   'the shop over %s, with a failing backend',
   (transport) => {
     it('retries a read that hit a transient UNAVAILABLE: the page still answers 200', async () => {
-      const { app, metrics } = shop(transport);
+      const { app, metrics } = await shop(transport);
       Object.assign(backend.behaviour, { failure: 'unavailable', failTimes: 1 });
 
       await request(app).get('/products/mug').expect(200);
@@ -68,7 +68,7 @@ describe.each(['grpc', 'http'] as const)(
     });
 
     it('retries a read whose connection was dropped', async () => {
-      const { app } = shop(transport);
+      const { app } = await shop(transport);
       Object.assign(backend.behaviour, { failure: 'drop', failTimes: 1 });
 
       await request(app).get('/products/mug').expect(200);
@@ -76,7 +76,7 @@ describe.each(['grpc', 'http'] as const)(
     });
 
     it('does not retry a read that ran past its deadline', async () => {
-      const { app } = shop(transport);
+      const { app } = await shop(transport);
       backend.behaviour.delayMs = 3_000;
 
       await request(app).get('/products/mug').expect(503);
@@ -84,7 +84,7 @@ describe.each(['grpc', 'http'] as const)(
     });
 
     it('opens the breaker after an error burst, serves the 503 page without calling the backend, and recovers by itself', async () => {
-      const { app, metrics } = shop(transport);
+      const { app, metrics } = await shop(transport);
       backend.behaviour.failure = 'unavailable';
       for (let page = 0; page < 3; page++) await request(app).get('/products/mug').expect(503);
       expect(await metrics()).toContain(

@@ -13,7 +13,6 @@ import { createCatalogClient } from '../catalog-client/create-catalog-client.ts'
 import { createWebApp } from './web-app.ts';
 
 const log = pino({ level: 'silent' });
-const viewsDir = fileURLToPath(new URL('../../views', import.meta.url));
 const publicDir = fileURLToPath(new URL('../../public', import.meta.url));
 const products = Array.from({ length: 15 }, (_, i) =>
   contractProduct(`item-${String(i).padStart(2, '0')}`),
@@ -30,7 +29,8 @@ beforeEach(() =>
   Object.assign(backend.behaviour, { products, delayMs: 0, failure: 'none', ready: true }),
 );
 
-function appFor(
+/** The app, loaded and ready to serve on a port of supertest's choosing. */
+async function appFor(
   transport: CatalogTransport,
   overrides: { grpcAddress?: string; httpUrl?: string } = {},
 ) {
@@ -42,12 +42,14 @@ function appFor(
   });
   const health = createHealth({ checks: { backend: (signal) => catalog.checkReady(signal) } });
   const site = { appEnv: 'stage', transport: transport === 'grpc' ? 'gRPC' : 'HTTP' };
-  return createWebApp({ catalog, health, log, site, viewsDir, publicDir });
+  const app = createWebApp({ catalog, health, log, site, publicDir });
+  await app.ready();
+  return app.server;
 }
 
 describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   it('lists products with name and price, and shows the environment and transport', async () => {
-    const response = await request(appFor(transport))
+    const response = await request(await appFor(transport))
       .get('/')
       .expect(200)
       .expect('content-type', /html/);
@@ -60,7 +62,7 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   });
 
   it('links to the next page, which holds the remaining products', async () => {
-    const app = appFor(transport);
+    const app = await appFor(transport);
     const first = await request(app).get('/').expect(200);
     const next = /rel="next" href="([^"]+)"/.exec(first.text)?.[1]?.replaceAll('&amp;', '&');
 
@@ -72,14 +74,18 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   });
 
   it('shows one product on its own page', async () => {
-    const response = await request(appFor(transport)).get('/products/item-03').expect(200);
+    const response = await request(await appFor(transport))
+      .get('/products/item-03')
+      .expect(200);
 
     expect(response.text).toContain('<h1>Product item-03</h1>');
     expect(response.text).toContain('About item-03');
   });
 
   it('answers 404 with a page for an unknown product', async () => {
-    const response = await request(appFor(transport)).get('/products/nope').expect(404);
+    const response = await request(await appFor(transport))
+      .get('/products/nope')
+      .expect(404);
 
     expect(response.text).toContain('We could not find what you were looking for');
   });
@@ -93,7 +99,7 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
         price: { currencyCode: '<b>', units: '1', nanos: 0 },
       }),
     ];
-    const app = appFor(transport);
+    const app = await appFor(transport);
 
     const list = await request(app).get('/').expect(200);
     const detail = await request(app).get('/products/evil').expect(200);
@@ -110,7 +116,9 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   it('answers 503 with a clear message when the backend fails', async () => {
     backend.behaviour.failure = 'unavailable';
 
-    const response = await request(appFor(transport)).get('/').expect(503);
+    const response = await request(await appFor(transport))
+      .get('/')
+      .expect(503);
 
     expect(response.text).toContain('We cannot reach the product catalog right now');
     expect(response.headers['retry-after']).toBe('5');
@@ -119,21 +127,28 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   it('answers 503 when the backend fails unexpectedly', async () => {
     backend.behaviour.failure = 'internal';
 
-    await request(appFor(transport)).get('/products/item-01').expect(503);
+    await request(await appFor(transport))
+      .get('/products/item-01')
+      .expect(503);
   });
 
   it('answers 503 when the backend is slower than the deadline', async () => {
     backend.behaviour.delayMs = deadlineMs * 4;
 
     const started = Date.now();
-    const response = await request(appFor(transport)).get('/products/item-01').expect(503);
+    const response = await request(await appFor(transport))
+      .get('/products/item-01')
+      .expect(503);
 
     expect(response.text).toContain('We cannot reach the product catalog right now');
     expect(Date.now() - started).toBeLessThan(deadlineMs * 3);
   });
 
   it('answers 503 when nothing listens at the backend address, and keeps serving', async () => {
-    const dead = appFor(transport, { grpcAddress: '127.0.0.1:1', httpUrl: 'http://127.0.0.1:1' });
+    const dead = await appFor(transport, {
+      grpcAddress: '127.0.0.1:1',
+      httpUrl: 'http://127.0.0.1:1',
+    });
 
     await request(dead).get('/').expect(503);
     await request(dead).get('/products/item-01').expect(503);
@@ -144,13 +159,15 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   it('answers 400 with a page for an invalid page token', async () => {
     backend.behaviour.failure = 'invalid-argument';
 
-    const response = await request(appFor(transport)).get('/?page=forged').expect(400);
+    const response = await request(await appFor(transport))
+      .get('/?page=forged')
+      .expect(400);
 
     expect(response.text).toContain('That link looks wrong');
   });
 
   it('rejects oversized or repeated query parameters before calling the backend', async () => {
-    const app = appFor(transport);
+    const app = await appFor(transport);
 
     await request(app)
       .get(`/?page=${'x'.repeat(600)}`)
@@ -159,7 +176,7 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
   });
 
   it('is ready only while the backend is ready', async () => {
-    const app = appFor(transport);
+    const app = await appFor(transport);
 
     await request(app).get('/readyz').expect(200);
     backend.behaviour.ready = false;
@@ -169,14 +186,16 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
 
 describe('static files and unknown pages', () => {
   it('serves the stylesheet', async () => {
-    await request(appFor('grpc'))
+    await request(await appFor('grpc'))
       .get('/static/styles.css')
       .expect(200)
       .expect('content-type', /css/);
   });
 
   it('answers unknown paths with the 404 page', async () => {
-    const response = await request(appFor('grpc')).get('/no/such/page').expect(404);
+    const response = await request(await appFor('grpc'))
+      .get('/no/such/page')
+      .expect(404);
 
     expect(response.text).toContain('Not found');
   });
@@ -184,7 +203,9 @@ describe('static files and unknown pages', () => {
 
 describe('security headers', () => {
   it('send a strict Content-Security-Policy that allows no script at all', async () => {
-    const response = await request(appFor('grpc')).get('/').expect(200);
+    const response = await request(await appFor('grpc'))
+      .get('/')
+      .expect(200);
     const policy = response.headers['content-security-policy'] as string;
 
     expect(policy).toContain("script-src 'none'");
@@ -197,7 +218,9 @@ describe('security headers', () => {
   });
 
   it('still lets the page load its stylesheet (same origin)', async () => {
-    const page = await request(appFor('grpc')).get('/').expect(200);
+    const page = await request(await appFor('grpc'))
+      .get('/')
+      .expect(200);
 
     expect(page.text).toContain('<link rel="stylesheet" href="/static/styles.css">');
     expect(page.text).not.toMatch(/<script|style="/);

@@ -1,20 +1,21 @@
-import express, { type Express } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 import {
-  createHttpMetrics,
-  createHttpTracing,
-  limitRequestBodies,
-  createOpsRouter,
-  createRequestLogger,
+  createFastifyApp,
+  httpMetrics,
+  httpTracing,
+  opsRoutes,
+  requestLogger,
   type Health,
   type Metrics,
 } from '@sample/server-kit';
 import type { Logger } from 'pino';
 import type { CatalogClient } from '../catalog-client/catalog-client.ts';
-import { createErrorPageHandler, pageNotFound } from './error-page-handler.ts';
-import { createPageRenderer, type SiteInfo } from './page-renderer.ts';
 import type { FeatureFlags } from '../feature-flags.ts';
-import { createPagesRouter } from './pages-router.ts';
+import { createErrorPages } from './error-pages.ts';
+import { pagesRoutes } from './pages-routes.ts';
 import { securityHeaders } from './security-headers.ts';
+import type { SiteInfo } from './views/layout.ts';
 
 export interface WebAppDeps {
   catalog: CatalogClient;
@@ -25,8 +26,6 @@ export interface WebAppDeps {
   site: SiteInfo;
   /** Feature flags; optional so tests can leave them out (every flag then has its default). */
   flags?: FeatureFlags;
-  /** The folder of the page templates. */
-  viewsDir: string;
   /** The folder of the static files (stylesheet). */
   publicDir: string;
 }
@@ -37,24 +36,28 @@ export function createWebApp({
   health,
   log,
   site,
-  viewsDir,
   publicDir,
   metrics,
   flags,
-}: WebAppDeps): Express {
-  const render = createPageRenderer({ viewsDir, site });
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(securityHeaders());
-  app.use(createHttpTracing());
+}: WebAppDeps): FastifyInstance {
   // The shop only has pages to GET: no request needs a body.
-  app.use(limitRequestBodies({ maxBytes: 16 * 1024 }));
-  if (metrics) app.use(createHttpMetrics({ metrics }));
-  app.use(createRequestLogger({ log }));
-  app.use(createOpsRouter({ health, metrics }));
-  app.use('/static', express.static(publicDir, { maxAge: '1h', index: false }));
-  app.use(createPagesRouter({ catalog, render, flags }));
-  app.use(pageNotFound());
-  app.use(createErrorPageHandler({ render, log }));
+  const app = createFastifyApp({ maxBodyBytes: 16 * 1024 });
+  // Tracing first, so that the span is active for everything that follows.
+  app.register(httpTracing);
+  if (metrics) app.register(httpMetrics, { metrics });
+  app.register(requestLogger, { log });
+  app.register(securityHeaders);
+  app.register(opsRoutes, { health, metrics });
+  app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/static/',
+    maxAge: '1h',
+    index: false,
+    decorateReply: false,
+  });
+  app.register(pagesRoutes, { catalog, site, flags });
+  const errorPages = createErrorPages({ site, log });
+  app.setNotFoundHandler(errorPages.onNotFound);
+  app.setErrorHandler(errorPages.onError);
   return app;
 }

@@ -1,0 +1,46 @@
+import type { Product } from '@sample/catalog-contract';
+import { html } from './html.ts';
+import { layout, type SiteInfo } from './layout.ts';
+import { price } from './price.ts';
+import { tagLinks } from './tag-links.ts';
+
+export interface ProductListView {
+  products: Product[];
+  /** The token of the next page, empty on the last one. */
+  nextPageToken: string;
+  /** The tag filter, empty for all products. */
+  tag: string;
+  /** The discount in percent, 0 for none. */
+  discount: number;
+}
+
+/** `GET /`: a page of products with name, price and tags, and a link to the next page. */
+export function productListPage(
+  site: SiteInfo,
+  { products, nextPageToken, tag, discount }: ProductListView,
+): string {
+  const cards = products.map(
+    (product) => html`
+  <li class="product-card" data-testid="product">
+    <a class="product-name" href="/products/${encodeURIComponent(product.id)}">${product.name}</a>
+    ${price(product.price, discount)}
+    ${tagLinks(product.tags)}
+  </li>`,
+  );
+  const next =
+    nextPageToken &&
+    html`<nav class="pager"><a rel="next" href="/?page=${encodeURIComponent(nextPageToken)}${tag && html`&amp;tag=${encodeURIComponent(tag)}`}">Next page →</a></nav>`;
+  return layout(
+    site,
+    undefined,
+    html`<h1>${tag ? html`Products tagged “${tag}”` : 'All products'}</h1>
+${tag && html`<p><a href="/">Show all products</a></p>`}
+${
+  products.length === 0
+    ? html`<p class="empty">No products found.</p>`
+    : html`<ul class="product-grid">${cards}
+</ul>`
+}
+${next}`,
+  );
+}
