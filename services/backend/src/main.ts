@@ -73,4 +73,6 @@ await runMain(async () => {
     },
     'backend ready',
   );
+  // Log lines are written in batches; the ready line goes out at once (orchestrators wait for it).
+  log.flush();
 });

@@ -74,4 +74,6 @@ await runMain(async () => {
     { httpUrl: http.url, transport: catalog.transport, startupMs: Math.round(performance.now()) },
     'frontend ready',
   );
+  // Log lines are written in batches; the ready line goes out at once (orchestrators wait for it).
+  log.flush();
 });

@@ -2,13 +2,11 @@
 // ListProducts calls kept in flight for a fixed time, each with a deadline, as a frontend calls.
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { CatalogServiceClient } from '@sample/catalog-contract';
-import { createLatencyRecorder } from './latency-recorder.ts';
 import type { LoadGenerator } from './load-result.ts';
 
 export function grpcLoad(address: string): LoadGenerator {
-  return async ({ durationSeconds, connections }) => {
+  return async ({ durationSeconds, connections, latencies }) => {
     const client = new CatalogServiceClient(address, credentials.createInsecure());
-    const latencies = createLatencyRecorder();
     let requests = 0;
     let errors = 0;
     const started = performance.now();
@@ -37,8 +35,6 @@ export function grpcLoad(address: string): LoadGenerator {
     return {
       requests,
       durationSeconds: durationSecondsMeasured,
-      p50Ms: latencies.percentileMs(50),
-      p99Ms: latencies.percentileMs(99),
       errors,
     };
   };

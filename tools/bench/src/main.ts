@@ -1,9 +1,10 @@
-// `npm run bench`: the cost of splitting, measured. Builds the production bundles, then for each
-// scenario (the shop's pages and APIs, and reference floors) starts fresh processes on loopback,
-// drives load for a fixed time with a fixed number of connections, and reads the servers' own CPU
-// time and peak memory. The whole suite runs twice to show the noise. Then start-to-ready,
-// `nx serve` to first page, and image sizes when a Docker engine answers. See docs/performance.md.
-//   npm run bench -- [--duration=10] [--warmup=3] [--connections=16] [--runs=2] [--only=id,id]
+// `npm run bench`: the cost of splitting, measured. Builds the production bundles, then starts every
+// scenario (the shop's pages and APIs, and reference floors) as fresh processes on loopback, warms
+// each up, and drives load at them in short slices taken in turn, reading the servers' own CPU time
+// and peak memory. The whole suite runs twice to show the noise. Then start-to-ready, `nx serve` to
+// first page, and image sizes when a Docker engine answers. See docs/performance.md.
+//   npm run bench -- [--duration=10] [--slice=2] [--warmup=6] [--connections=16] [--runs=2]
+//                    [--only=id,id]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { mirrorCompileCache } from './compile-cache.ts';
 import { fixed, markdownTable, megabytes } from './format-table.ts';
 import { builtImage, dockerEngineAvailable } from './image-sizes.ts';
-import { measureScenario, type Measurement } from './measure-scenario.ts';
+import { measureInterleaved, type Measurement } from './measure-interleaved.ts';
 import { timeNxServeToFirstPage } from './nx-serve-first-page.ts';
 import { ratiosOf, withinBudget } from './ratios.ts';
 import { productionStart, scenarios } from './scenarios.ts';
@@ -23,7 +24,8 @@ const outDir = join(workspaceRoot, 'tmp/bench');
 const { values: options } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '6' },
+    slice: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
     runs: { type: 'string', default: '2' },
     'startup-runs': { type: 'string', default: '10' },
@@ -33,6 +35,7 @@ const { values: options } = parseArgs({
 const load = {
   durationSeconds: Number(options.duration),
   warmupSeconds: Number(options.warmup),
+  sliceSeconds: Number(options.slice),
   connections: Number(options.connections),
 };
 const only = options.only?.split(',');
@@ -55,18 +58,15 @@ for (const service of serviceNames) {
 }
 
 console.log(
-  `\nLoad: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per scenario, on loopback (autocannon; grpc-js for gRPC). CPU = the servers' own user+system time (/proc), frontend + backend.`,
+  `\nLoad: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per scenario in ${load.sliceSeconds} s slices taken in turn, on loopback (autocannon; grpc-js for gRPC). CPU = the servers' own user+system time (/proc), frontend + backend.`,
 );
 const runs: Record<string, Measurement>[] = [];
 for (let run = 1; run <= Number(options.runs); run++) {
-  const results: Record<string, Measurement> = {};
-  for (const scenario of selected) {
-    results[scenario.id] = await measureScenario(
-      scenario,
-      { workspaceRoot, logsDir: join(outDir, 'logs') },
-      load,
-    );
-  }
+  const results = await measureInterleaved(
+    selected,
+    { workspaceRoot, logsDir: join(outDir, 'logs') },
+    load,
+  );
   runs.push(results);
   console.log(`\n### Run ${run}\n`);
   console.log(

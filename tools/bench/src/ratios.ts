@@ -1,6 +1,6 @@
 // The numbers the benchmark is for: ratios between scenarios measured in the same run (absolute
 // figures drift with the machine; ratios much less), and the performance budget judged from them.
-import type { Measurement } from './measure-scenario.ts';
+import type { Measurement } from './measure-interleaved.ts';
 
 export interface Ratio {
   label: string;
@@ -38,8 +38,16 @@ export function ratiosOf(run: Run): Ratio[] {
       budget: { limit: 1, kind: 'more than' },
     },
     {
+      label: 'page over HTTP, CPU/request ÷ bare Fastify undici hop (same framework)',
+      value: cpu(run, 'page-http') / cpu(run, 'floor-fastify-undici'),
+    },
+    {
       label: 'backend HTTP API, CPU/request ÷ bare express JSON',
       value: cpu(run, 'backend-http') / cpu(run, 'floor-express-json'),
+    },
+    {
+      label: 'backend HTTP API, CPU/request ÷ bare Fastify JSON',
+      value: cpu(run, 'backend-http') / cpu(run, 'floor-fastify-json'),
     },
     {
       label: 'backend gRPC API, CPU/request ÷ bare grpc-js server',
@@ -56,6 +64,10 @@ export function ratiosOf(run: Run): Ratio[] {
     {
       label: 'lesson: gRPC hop ÷ HTTP/JSON hop (CPU)',
       value: cpu(run, 'floor-grpc') / cpu(run, 'floor-undici'),
+    },
+    {
+      label: 'lesson: express ÷ Fastify, the same page over the same hop (CPU)',
+      value: cpu(run, 'floor-undici') / cpu(run, 'floor-fastify-undici'),
     },
     {
       label: 'lesson: naive fetch() ÷ undici Pool hop (CPU)',

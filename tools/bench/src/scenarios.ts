@@ -1,5 +1,5 @@
 // What the benchmark measures: the shop's own services (production bundles, production settings)
-// and the reference floors, each started fresh, with the load that goes with it.
+// and the reference floors, each started as fresh processes, with the load that goes with it.
 import { join } from 'node:path';
 import { startBenchProcess, type BenchProcess } from './bench-process.ts';
 import { benchCompileCache } from './compile-cache.ts';
@@ -88,15 +88,21 @@ function startFloor(
   script: string,
   env: Record<string, string> = {},
 ) {
+  const image = productionStart(workspaceRoot, 'frontend');
   return startBenchProcess({
     name: script,
-    // The same heap settings as the services, so that GC costs the floors what it costs them.
+    // The same heap and malloc settings as the services, so that memory costs the floors what it
+    // costs them.
     args: [
-      ...productionStart(workspaceRoot, 'frontend').nodeFlags,
+      ...image.nodeFlags,
       '--conditions=@sample/source',
       join(workspaceRoot, 'tools/bench/src/floors', `${script}.ts`),
     ],
-    env: { ...env, NODE_ENV: 'production' },
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      ...Object.fromEntries(Object.entries(image.env).filter(([key]) => key.startsWith('MALLOC_'))),
+    },
     readyMessage: /^floor ready$/,
     logFile: join(logsDir, `${id}.${script}.log`),
   });
@@ -129,8 +135,8 @@ const floorPage = (frontendScript: string, backendScript?: string): Scenario['st
     };
   };
 
-// Each of the shop's scenarios is followed by the floor it is compared with, so that a ratio is
-// taken between two measurements a few seconds apart (the machine's speed drifts over minutes).
+// The suite, in the order its slices are taken (measure-interleaved.ts) and its table is printed:
+// each of the shop's scenarios next to the floors it is compared with.
 export const scenarios: Scenario[] = [
   { id: 'page-http', title: 'page over HTTP', kind: 'shop', start: shopPage('http') },
   {
@@ -138,6 +144,12 @@ export const scenarios: Scenario[] = [
     title: 'floor: express → undici Pool → express',
     kind: 'floor',
     start: floorPage('page-undici', 'express-backend'),
+  },
+  {
+    id: 'floor-fastify-undici',
+    title: 'floor: Fastify → undici Pool → Fastify',
+    kind: 'floor',
+    start: floorPage('fastify-page-undici', 'fastify-backend'),
   },
   { id: 'page-grpc', title: 'page over gRPC', kind: 'shop', start: shopPage('grpc') },
   {
@@ -168,6 +180,16 @@ export const scenarios: Scenario[] = [
     kind: 'floor',
     async start(context) {
       const backend = await startFloor(context, 'floor-express-json', 'express-backend');
+      const url = `${String(backend.ready['url'])}/v1/products?pageSize=12`;
+      return { processes: [backend], load: httpLoad(url) };
+    },
+  },
+  {
+    id: 'floor-fastify-json',
+    title: 'floor: bare Fastify JSON backend',
+    kind: 'floor',
+    async start(context) {
+      const backend = await startFloor(context, 'floor-fastify-json', 'fastify-backend');
       const url = `${String(backend.ready['url'])}/v1/products?pageSize=12`;
       return { processes: [backend], load: httpLoad(url) };
     },

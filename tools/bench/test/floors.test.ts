@@ -131,19 +131,22 @@ function startShopFrontend(
 const url = (process: BenchProcess | ServiceProcess) =>
   String(process.ready['url'] ?? process.ready['httpUrl']);
 
-type PageFloor = 'page-undici' | 'page-grpc' | 'page-fetch' | 'page-in-process';
+type PageFloor =
+  'page-undici' | 'fastify-page-undici' | 'page-grpc' | 'page-fetch' | 'page-in-process';
 let shopBackend: ServiceProcess;
 let shop: Record<'grpc' | 'http', ServiceProcess>;
 let expressBackend: BenchProcess;
+let fastifyBackend: BenchProcess;
 let nodeHttp: BenchProcess;
 let pageFloors: Record<PageFloor, BenchProcess>;
 
 beforeAll(async () => {
   // Backends first (the shop's and the floors'), then the pages that call them.
-  const [[backend], [express, grpcBackend, inProcess, bareHttp]] = await Promise.all([
+  const [[backend], [express, fastify, grpcBackend, inProcess, bareHttp]] = await Promise.all([
     startAll(startShopBackend()),
     startAll(
       startFloor('express-backend'),
+      startFloor('fastify-backend'),
       startFloor('grpc-backend'),
       startFloor('page-in-process'),
       startFloor('node-http'),
@@ -151,12 +154,14 @@ beforeAll(async () => {
   ]);
   shopBackend = backend;
   expressBackend = express;
+  fastifyBackend = fastify;
   nodeHttp = bareHttp;
   const floorBackendUrl = String(express.ready['url']);
-  const [[shopGrpc, shopHttp], [undici, grpc, naiveFetch]] = await Promise.all([
+  const [[shopGrpc, shopHttp], [undici, fastifyUndici, grpc, naiveFetch]] = await Promise.all([
     startAll(startShopFrontend(backend, 'grpc'), startShopFrontend(backend, 'http')),
     startAll(
       startFloor('page-undici', { BACKEND_URL: floorBackendUrl }),
+      startFloor('fastify-page-undici', { BACKEND_URL: String(fastify.ready['url']) }),
       startFloor('page-grpc', { BACKEND_GRPC_ADDRESS: String(grpcBackend.ready['grpcAddress']) }),
       startFloor('page-fetch', { BACKEND_URL: floorBackendUrl }),
     ),
@@ -164,6 +169,7 @@ beforeAll(async () => {
   shop = { grpc: shopGrpc, http: shopHttp };
   pageFloors = {
     'page-undici': undici,
+    'fastify-page-undici': fastifyUndici,
     'page-grpc': grpc,
     'page-fetch': naiveFetch,
     'page-in-process': inProcess,
@@ -180,6 +186,7 @@ afterAll(async () => {
 
 describe.each([
   { floor: 'page-undici', shopTransport: 'http' },
+  { floor: 'fastify-page-undici', shopTransport: 'http' },
   { floor: 'page-grpc', shopTransport: 'grpc' },
   { floor: 'page-fetch', shopTransport: 'http' },
   { floor: 'page-in-process', shopTransport: 'http' },
@@ -229,7 +236,10 @@ describe.each([
   });
 });
 
-describe('the express-backend floor', () => {
+describe.each([
+  { name: 'express-backend', floor: () => expressBackend },
+  { name: 'fastify-backend', floor: () => fastifyBackend },
+])('the $name floor', ({ floor }) => {
   interface ProductsJson {
     products: { id: string }[];
     nextPageToken: string;
@@ -240,13 +250,13 @@ describe('the express-backend floor', () => {
   }
 
   it('answers GET /v1/products with the first 12 products, as the shop backend does', async () => {
-    const floor = await getProducts(url(expressBackend));
+    const bare = await getProducts(url(floor()));
     const real = await getProducts(url(shopBackend));
 
-    expect(floor.status).toBe(200);
-    expect(floor.body.products).toHaveLength(12);
-    expect(floor.body.products.map((p) => p.id)).toEqual(real.body.products.map((p) => p.id));
-    expect(Boolean(floor.body.nextPageToken)).toBe(Boolean(real.body.nextPageToken));
+    expect(bare.status).toBe(200);
+    expect(bare.body.products).toHaveLength(12);
+    expect(bare.body.products.map((p) => p.id)).toEqual(real.body.products.map((p) => p.id));
+    expect(Boolean(bare.body.nextPageToken)).toBe(Boolean(real.body.nextPageToken));
   });
 });
 

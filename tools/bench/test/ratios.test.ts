@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../src/measure-scenario.ts';
+import type { Measurement } from '../src/measure-interleaved.ts';
 import { ratiosOf, withinBudget, type Ratio } from '../src/ratios.ts';
 
 /** A measurement where only the two figures the ratios read matter; the rest is deliberately off. */
@@ -28,10 +28,12 @@ function run(
     'backend-http': { cpu: 120, rps: 9000 },
     'backend-grpc': { cpu: 140, rps: 8000 },
     'floor-undici': { cpu: 250, rps: 6000 },
+    'floor-fastify-undici': { cpu: 240, rps: 6200 },
     'floor-grpc': { cpu: 275, rps: 5500 },
     'floor-fetch': { cpu: 400, rps: 4000 },
     'floor-in-process': { cpu: 200, rps: 7000 },
     'floor-express-json': { cpu: 100, rps: 10000 },
+    'floor-fastify-json': { cpu: 90, rps: 10500 },
     'floor-grpc-server': { cpu: 70, rps: 11000 },
     'floor-node-http': { cpu: 50, rps: 20000 },
   };
@@ -64,6 +66,23 @@ describe('ratiosOf', () => {
 
   it('divides the req/s of the HTTP page by that of the naive fetch() floor', () => {
     expect(ratio(ratiosOf(run()), httpThroughput).value).toBeCloseTo(5000 / 4000, 12);
+  });
+
+  it('sets the HTTP page and backend against the bare Fastify floors too, without a budget', () => {
+    const ratios = ratiosOf(run());
+    const page = ratio(
+      ratios,
+      'page over HTTP, CPU/request ÷ bare Fastify undici hop (same framework)',
+    );
+    expect(page.value).toBeCloseTo(300 / 240, 12);
+    expect(page.budget).toBeUndefined();
+    expect(ratio(ratios, 'backend HTTP API, CPU/request ÷ bare Fastify JSON').value).toBeCloseTo(
+      120 / 90,
+      12,
+    );
+    expect(
+      ratio(ratios, 'lesson: express ÷ Fastify, the same page over the same hop (CPU)').value,
+    ).toBeCloseTo(250 / 240, 12);
   });
 
   it('computes the lessons from the floors alone', () => {

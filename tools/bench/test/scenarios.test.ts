@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../src/measure-scenario.ts';
+import type { Measurement } from '../src/measure-interleaved.ts';
 import { ratiosOf } from '../src/ratios.ts';
 import { scenarios } from '../src/scenarios.ts';
 
@@ -17,8 +17,12 @@ describe('the scenarios', () => {
     expect(() => ratiosOf(measured)).not.toThrow();
   });
 
-  it('measure each page right before the floor it is compared with', () => {
-    expect(ids[ids.indexOf('page-http') + 1]).toBe('floor-undici');
+  it('list each page next to the floors it is compared with', () => {
+    expect(ids.slice(ids.indexOf('page-http'), ids.indexOf('page-http') + 3)).toEqual([
+      'page-http',
+      'floor-undici',
+      'floor-fastify-undici',
+    ]);
     expect(ids[ids.indexOf('page-grpc') + 1]).toBe('floor-grpc');
   });
 });

@@ -1,6 +1,6 @@
 // The floors' page: the same markup as the shop's product list (layout, 12 cards with name link,
 // formatted price and tag links, pager), written as a template literal with HTML escaping. This is
-// the least a server-rendered page can do; the shop's own page renders it with nunjucks.
+// the least a server-rendered page can do; the shop renders it with its views (tagged templates).
 import type { FloorMoney, FloorPage } from './floor-data.ts';
 
 const escapes: Record<string, string> = {
