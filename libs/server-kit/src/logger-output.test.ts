@@ -47,4 +47,29 @@ describe("the logger's stdout", () => {
     expect(lines).toHaveLength(101);
     expect(lines.at(-1)!.msg).toBe('last');
   });
+
+  // A log collector that goes away (or `| head`) must not keep the service from stopping: the
+  // lines it cannot take are lost, but the process exits with its own exit code.
+  it('lets the process exit when nobody reads its stdout any more', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=@sample/source',
+        '--input-type=module',
+        '-e',
+        `${setup} log.info('first'); process.stdin.once('data', () => { log.info('after the reader left'); process.exit(4); });`,
+      ],
+      { cwd: import.meta.dirname, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // Wait for the first line, then close the reading end of the pipe and let the child log again.
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    child.stdin.write('go\n');
+    const hung = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const code = await exited;
+    clearTimeout(hung);
+
+    expect(code, 'killed after 10 s: the process hung on its broken stdout').toBe(4);
+  }, 15_000);
 });

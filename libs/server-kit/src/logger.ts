@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import sonicBoom from 'sonic-boom';
 import { redactSecrets } from './redact-secrets.ts';
 import { currentRequestId } from './request-context.ts';
 import { activeTraceIds } from './tracing.ts';
@@ -49,8 +50,26 @@ export function createLogger(
 
 /** Standard output, written in batches (see createLogger), and flushed when the process exits. */
 function batchedStdout(): DestinationStream {
-  const stdout = pino.destination({ dest: 1, sync: true, minLength: 4096, periodicFlush: 250 });
-  // pino flushes asynchronous destinations on exit by itself, synchronous ones are ours to flush.
-  process.once('exit', () => stdout.flushSync());
+  // sonic-boom 5, not pino.destination (sonic-boom 4), whose flushSync retries a broken pipe forever.
+  const stdout = new sonicBoom.SonicBoom({ fd: 1, sync: true, minLength: 4096, periodicFlush: 250 });
+  // Nobody reads stdout any more (the collector went away): say so once on stderr, then drop lines
+  // rather than crash or hang the service.
+  let broken = false;
+  stdout.on('error', (error: Error) => {
+    if (broken) return;
+    broken = true;
+    process.stderr.write(`logs cannot be written to stdout, dropping them: ${error.message}\n`);
+  });
+  // pino flushes asynchronous destinations on exit by itself; synchronous ones are ours to flush.
+  process.once('exit', () => {
+    if (broken) return;
+    try {
+      stdout.flushSync();
+    } catch (error) {
+      process.stderr.write(
+        `the last log lines could not be written: ${(error as Error).message}\n`,
+      );
+    }
+  });
   return stdout;
 }
