@@ -30,6 +30,18 @@ describe('formatMoney', () => {
     expect(formatMoney({ currencyCode: 'no!', units: '2', nanos: 0 })).toBe('2.00 no!');
   });
 
+  it('stays exact for prices it has never seen, after its cache of texts has filled up', () => {
+    const texts = Array.from({ length: 10_000 }, (_, i) =>
+      formatMoney({ currencyCode: i % 2 ? 'EUR' : 'GBP', units: String(i), nanos: 10_000_000 }),
+    );
+    expect(texts[3]).toBe('€3.01');
+    expect(texts[9998]).toBe('£9,998.01');
+    expect(formatMoney({ currencyCode: 'EUR', units: '3', nanos: 10_000_000 }, 'de-DE')).toBe(
+      '3,01\u00a0€',
+    );
+    expect(formatMoney({ currencyCode: 'EUR', units: '3', nanos: 10_000_000 })).toBe('€3.01');
+  });
+
   it('renders nothing for a missing price', () => {
     expect(formatMoney(undefined)).toBe('');
   });
