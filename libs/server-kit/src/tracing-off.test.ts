@@ -14,7 +14,7 @@ let outgoing: Record<string, string> = {};
 let app: Server;
 
 beforeAll(async () => {
-  tracing = createTracing({ service: 'test', env: {} });
+  tracing = await createTracing({ service: 'test', env: {} });
   const log = createLogger(
     { service: 'test', env: 'test', level: 'info' },
     new Writable({

@@ -32,7 +32,7 @@ let frontend: HttpServer;
 const logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  tracing = createTracing({
+  tracing = await createTracing({
     service: 'test',
     env: {},
     spanProcessors: [new SimpleSpanProcessor(exporter)],

@@ -13,13 +13,7 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 export interface Tracing {
   /** Whether spans are exported anywhere. */
@@ -37,13 +31,14 @@ export interface Tracing {
  * and log lines carry the caller's trace id; but no span is recorded: without an exporter, the
  * SDK's tracer provider is not installed and the API's non-recording spans cost next to nothing
  * (recording spans that nobody exports was a tenth of the services' CPU per request in the
- * benchmark; docs/performance.md).
+ * benchmark; docs/performance.md). The SDK and the exporter are loaded only when spans are
+ * recorded: a quarter of the bundle that a service without an exporter never runs (start-up time).
  * NOTE: OpenTelemetry's API is process-global by design; only `main.ts` (or a test) calls this.
  *
  * @example
- * const tracing = createTracing({ service: 'backend', env: process.env });
+ * const tracing = await createTracing({ service: 'backend', env: process.env });
  */
-export function createTracing({
+export async function createTracing({
   service,
   env,
   spanProcessors,
@@ -52,22 +47,14 @@ export function createTracing({
   env: Readonly<Record<string, string | undefined>>;
   /** Replaces the exporter chosen from the environment (tests pass an in-memory exporter). */
   spanProcessors?: SpanProcessor[];
-}): Tracing {
+}): Promise<Tracing> {
   const exportWanted =
     env['OTEL_SDK_DISABLED'] !== 'true' &&
     (env['OTEL_TRACES_EXPORTER'] === 'otlp' ||
       Boolean(env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']));
-  const processors =
-    spanProcessors ?? (exportWanted ? [new BatchSpanProcessor(new OTLPTraceExporter())] : []);
+  const processors = spanProcessors ?? (exportWanted ? [await otlpExportProcessor()] : []);
   const provider =
-    processors.length > 0
-      ? new BasicTracerProvider({
-          resource: resourceFromAttributes({
-            'service.name': env['OTEL_SERVICE_NAME'] ?? service,
-          }),
-          spanProcessors: processors,
-        })
-      : undefined;
+    processors.length > 0 ? await tracerProvider(service, env, processors) : undefined;
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   if (provider) trace.setGlobalTracerProvider(provider);
@@ -82,6 +69,29 @@ export function createTracing({
       context.disable();
     },
   };
+}
+
+async function otlpExportProcessor(): Promise<SpanProcessor> {
+  const [{ OTLPTraceExporter }, { BatchSpanProcessor }] = await Promise.all([
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/sdk-trace-base'),
+  ]);
+  return new BatchSpanProcessor(new OTLPTraceExporter());
+}
+
+async function tracerProvider(
+  service: string,
+  env: Readonly<Record<string, string | undefined>>,
+  spanProcessors: SpanProcessor[],
+) {
+  const [{ resourceFromAttributes }, { BasicTracerProvider }] = await Promise.all([
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace-base'),
+  ]);
+  return new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': env['OTEL_SERVICE_NAME'] ?? service }),
+    spanProcessors,
+  });
 }
 
 const tracer = () => trace.getTracer('@sample/server-kit');

@@ -30,7 +30,7 @@ await runMain(async () => {
   });
   const log = createLogger({ service: 'backend', env: config.appEnv, level: config.logLevel });
   const metrics = createMetrics({ service: 'backend' });
-  const tracing = createTracing({ service: 'backend', env: process.env });
+  const tracing = await createTracing({ service: 'backend', env: process.env });
 
   const products = parseSeedProducts(readFileSync(`${packageRoot}data/products.json`, 'utf8'));
   const catalog = createCatalog({ store: createInMemoryProductStore(products) });

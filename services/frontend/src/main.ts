@@ -29,11 +29,11 @@ await runMain(async () => {
   });
   const log = createLogger({ service: 'frontend', env: config.appEnv, level: config.logLevel });
   const metrics = createMetrics({ service: 'frontend' });
-  const tracing = createTracing({ service: 'frontend', env: process.env });
+  const tracing = await createTracing({ service: 'frontend', env: process.env });
 
   const tls = readTlsFiles(config, { prefix: 'CATALOG_GRPC_TLS' });
   const catalog = withResilience(
-    createCatalogClient({
+    await createCatalogClient({
       transport: config.catalogTransport,
       grpcAddress: config.catalogGrpcAddress,
       httpUrl: config.catalogHttpUrl,

@@ -46,7 +46,7 @@ afterAll(async () => {
 
 async function app() {
   const shop = createWebApp({
-    catalog: createCatalogClient({
+    catalog: await createCatalogClient({
       transport: 'grpc',
       grpcAddress: backend.grpcAddress,
       httpUrl: backend.httpUrl,

@@ -27,7 +27,7 @@ beforeEach(() =>
 
 async function shop(transport: CatalogTransport) {
   const metrics = createMetrics({ service: 'frontend' });
-  const client = createCatalogClient({
+  const client = await createCatalogClient({
     transport,
     grpcAddress: backend.grpcAddress,
     httpUrl: backend.httpUrl,

@@ -34,7 +34,7 @@ async function appFor(
   transport: CatalogTransport,
   overrides: { grpcAddress?: string; httpUrl?: string } = {},
 ) {
-  const catalog: CatalogClient = createCatalogClient({
+  const catalog: CatalogClient = await createCatalogClient({
     transport,
     grpcAddress: overrides.grpcAddress ?? backend.grpcAddress,
     httpUrl: overrides.httpUrl ?? backend.httpUrl,
