@@ -43,7 +43,12 @@ function decodeHtml(text: string): string {
     '&quot;': '"',
     '&#39;': "'",
   };
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (entity) => entities[entity]!);
+  // Characters beyond Latin-1 arrive as numeric references (html.ts in the frontend).
+  return text.replace(/&(amp|lt|gt|quot|#39|#x[0-9a-f]+);/gi, (entity) =>
+    entity.startsWith('&#x')
+      ? String.fromCodePoint(parseInt(entity.slice(3, -1), 16))
+      : entities[entity]!,
+  );
 }
 
 describe('the frontend over gRPC and over HTTP, against the real backend', () => {

@@ -31,7 +31,11 @@ const entities: Record<string, string> = {
   '&nbsp;': '\u00a0',
 };
 const decode = (html: string) =>
-  html.replace(/&(?:amp|lt|gt|quot|nbsp|#34|#39|#x27);/g, (e) => entities[e]!);
+  html.replace(/&(?:amp|lt|gt|quot|nbsp|#34|#39|#x27|#x[0-9a-f]+);/gi, (e) =>
+    e.startsWith('&#x') && e !== '&#x27;'
+      ? String.fromCodePoint(parseInt(e.slice(3, -1), 16))
+      : entities[e]!,
+  );
 
 /** The product cards of a product-list page, as a shopper sees them. */
 function parsePage(html: string): Page {

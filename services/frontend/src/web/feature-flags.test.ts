@@ -68,7 +68,7 @@ describe('the spring-discount feature flag', () => {
       .get('/products/mug')
       .expect(200);
 
-    expect(page.text).toContain('data-testid="price">€39.90<');
+    expect(page.text).toContain('data-testid="price">&#x20ac;39.90<');
     expect(page.text).not.toContain('data-testid="discount"');
   });
 
@@ -79,13 +79,13 @@ describe('the spring-discount feature flag', () => {
     await vi.waitFor(
       async () => {
         const page = await request(shop).get('/products/mug').expect(200);
-        expect(page.text).toContain('data-testid="price">€35.91<');
+        expect(page.text).toContain('data-testid="price">&#x20ac;35.91<');
       },
       { timeout: 20_000, interval: 500 },
     );
     const list = await request(shop).get('/').expect(200);
-    expect(list.text).toContain('<s class="old-price">€39.90</s>');
-    expect(list.text).toContain('data-testid="discount">−10 %<');
+    expect(list.text).toContain('<s class="old-price">&#x20ac;39.90</s>');
+    expect(list.text).toContain('data-testid="discount">&minus;10 %<');
   });
 });
 

@@ -55,7 +55,7 @@ describe.each(['grpc', 'http'] as const)('the shop over %s', (transport) => {
       .expect('content-type', /html/);
 
     expect(response.text).toContain('Product item-00');
-    expect(response.text).toContain('€12.50');
+    expect(response.text).toContain('&#x20ac;12.50');
     expect(response.text).toContain('data-testid="app-env">stage<');
     expect(response.text).toContain(`via ${transport === 'grpc' ? 'gRPC' : 'HTTP'}`);
     expect(response.text.match(/data-testid="product"/g)).toHaveLength(12);

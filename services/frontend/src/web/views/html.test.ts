@@ -25,4 +25,10 @@ describe('the html template tag', () => {
     expect(html`${forged}`.markup).toBe('[object Object]');
     expect(html`${new SafeHtml('<b>')}`.markup).toBe('<b>');
   });
+
+  it('writes characters beyond Latin-1 as character references, emoji as one', () => {
+    expect(html`<p>${'€12 → café 🙂'}</p>`.markup).toBe(
+      '<p>&#x20ac;12 &#x2192; café &#x1f642;</p>',
+    );
+  });
 });

@@ -9,7 +9,7 @@ export class SafeHtml {
   }
 }
 
-const specialCharacters = /[&<>"']/;
+const specialCharacters = /[&<>"'\u0100-\uffff]/;
 const escapes: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -18,11 +18,39 @@ const escapes: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for HTML content and for quoted attribute values. */
+/**
+ * Escapes text for HTML content and for quoted attribute values. Characters beyond Latin-1 (`€`,
+ * `→`, emoji) become numeric character references (`&#x20ac;`), which browsers show the same.
+ * NOTE: V8 stores a string with one byte per character only while every character is Latin-1; a
+ * single `€` makes the whole page two bytes per character. Every copy of the page (the page itself,
+ * the one Node joins with the response head) then doubles, and writing it must transcode UTF-16 to
+ * UTF-8: ~10 % of a page's CPU in the benchmark (docs/performance.md). So pages stay Latin-1, the
+ * views' own text included (`&rarr;`, not `→`; a test checks).
+ */
 export function escapeHtml(text: string): string {
-  return specialCharacters.test(text)
-    ? text.replace(/[&<>"']/g, (char) => escapes[char] ?? '')
-    : text;
+  if (!specialCharacters.test(text)) return text;
+  if (!beyondLatin1.test(text)) return text.replace(/[&<>"']/g, reference);
+  let escaped = latin1Texts.get(text);
+  if (escaped === undefined) {
+    // Pieces of a two-byte string stay two-byte in V8 even when they are plain ASCII: decoding the
+    // escaped text as Latin-1 makes it a one-byte string again. That costs ~1 µs, and such texts
+    // (prices in €, names) come again and again: short ones are remembered, up to a bound.
+    escaped = Buffer.from(text.replace(/[&<>"']|[^\0-\u00ff]/gu, reference), 'latin1').toString(
+      'latin1',
+    );
+    if (text.length > 256) return escaped;
+    if (latin1Texts.size >= maxLatin1Texts) latin1Texts.clear();
+    latin1Texts.set(text, escaped);
+  }
+  return escaped;
+}
+
+const beyondLatin1 = /[^\0-\u00ff]/u;
+const maxLatin1Texts = 4096;
+const latin1Texts = new Map<string, string>();
+
+function reference(char: string): string {
+  return escapes[char] ?? `&#x${char.codePointAt(0)!.toString(16)};`;
 }
 
 /**

@@ -13,7 +13,7 @@ export function productDetailPage(
     site,
     product.name,
     html`<article class="product-detail" data-testid="product-detail">
-  <p><a href="/">← All products</a></p>
+  <p><a href="/">&larr; All products</a></p>
   <h1>${product.name}</h1>
   <p>${price(product.price, discount)}</p>
   <p class="description">${product.description}</p>

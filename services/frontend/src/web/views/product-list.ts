@@ -29,11 +29,11 @@ export function productListPage(
   );
   const next =
     nextPageToken &&
-    html`<nav class="pager"><a rel="next" href="/?page=${encodeURIComponent(nextPageToken)}${tag && html`&amp;tag=${encodeURIComponent(tag)}`}">Next page →</a></nav>`;
+    html`<nav class="pager"><a rel="next" href="/?page=${encodeURIComponent(nextPageToken)}${tag && html`&amp;tag=${encodeURIComponent(tag)}`}">Next page &rarr;</a></nav>`;
   return layout(
     site,
     undefined,
-    html`<h1>${tag ? html`Products tagged “${tag}”` : 'All products'}</h1>
+    html`<h1>${tag ? html`Products tagged &ldquo;${tag}&rdquo;` : 'All products'}</h1>
 ${tag && html`<p><a href="/">Show all products</a></p>`}
 ${
   products.length === 0
