@@ -51,7 +51,12 @@ export function createLogger(
 /** Standard output, written in batches (see createLogger), and flushed when the process exits. */
 function batchedStdout(): DestinationStream {
   // sonic-boom 5, not pino.destination (sonic-boom 4), whose flushSync retries a broken pipe forever.
-  const stdout = new sonicBoom.SonicBoom({ fd: 1, sync: true, minLength: 4096, periodicFlush: 250 });
+  const stdout = new sonicBoom.SonicBoom({
+    fd: 1,
+    sync: true,
+    minLength: 4096,
+    periodicFlush: 250,
+  });
   // Nobody reads stdout any more (the collector went away): say so once on stderr, then drop lines
   // rather than crash or hang the service.
   let broken = false;
