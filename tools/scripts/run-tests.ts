@@ -1,4 +1,4 @@
-// `npm test`: formatting (Prettier, through `nx format:check`), then every check of every project
+// `npm test`: formatting of every file (Prettier, through `nx format:check --all`), then every check of every project
 // through Nx (lint, typecheck, the contract's buf lint and all vitest suites), then one summary of the
 // vitest JSON reports, ending with `N passed, N failed`.
 // Extra arguments go to Nx, e.g. `npm test -- --projects=backend`.
@@ -20,7 +20,13 @@ const reportsDir = join(workspaceRoot, 'reports/vitest');
 rmSync(reportsDir, { recursive: true, force: true });
 
 const env = { ...process.env, NX_NO_CLOUD: 'true' };
-const format = spawnSync('nx', ['format:check'], { cwd: workspaceRoot, stdio: 'inherit', env });
+// `--all`: without it, Nx checks only the files changed against the base branch, which on a clean
+// checkout of main is none, and a mis-formatted file already on main would pass.
+const format = spawnSync('nx', ['format:check', '--all'], {
+  cwd: workspaceRoot,
+  stdio: 'inherit',
+  env,
+});
 if (format.status !== 0)
   console.log('Formatting differs from Prettier in the files above: run `npx nx format:write`.');
 
@@ -54,7 +60,7 @@ for (const name of reports.sort()) {
 // A failed format/lint/typecheck/buf task, or a test run that crashed before reporting, fails the
 // run too: each counts as one failure, so the last line never reads "0 failed" for a red run.
 if (format.status !== 0) {
-  console.log('  formatting           1 failed (nx format:check)');
+  console.log('  formatting           1 failed (nx format:check --all)');
   totals.failed += 1;
 }
 if (nx.status !== 0 && totals.failed === 0) {
