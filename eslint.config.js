@@ -47,6 +47,26 @@ export default [
     },
   },
   {
+    // `import … from 'node:http'` builds the module's ESM facade, which reads its lazy WebSocket
+    // export and so loads Node's bundled undici: ~27,000 heap objects in a process that never opens
+    // a WebSocket (nodejs/node#59686; docs/performance.md). Types are free to import.
+    files: ['**/src/**/*.ts', 'tools/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test/**', '**/test-support/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:http', 'http'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message:
+              "use process.getBuiltinModule('node:http'): its ESM facade loads Node's undici",
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Tests may also use the shared test helpers (type:test-util), whatever project they test.
     files: ['**/*.test.ts', '**/test/**/*.ts', '**/test-support/**/*.ts'],
     rules: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { fastify, type FastifyInstance } from 'fastify';
+import { fastify, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { limitRequestBodies } from './request-limits.ts';
 
 const validRequestId = /^[\w.:-]{1,128}$/;
@@ -20,6 +20,28 @@ export interface FastifyAppOptions {
   /** Makes request ids (tests pass their own); default `randomUUID`. */
   newId?: () => string;
 }
+
+/**
+ * The services validate what they receive with zod at their boundaries (`parseQuery`) and reply with
+ * plain `JSON.stringify`: Fastify's JSON-schema compilers (ajv with its formats, fast-json-stringify)
+ * would never run. Fastify builds them for every app unless it is given its own, and they were
+ * ~24,000 objects of each service's heap, walked by every full garbage collection
+ * (docs/performance.md). A route that declares a JSON schema fails at start-up, saying so.
+ */
+const noSchemaCompilers: NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+> = {
+  buildValidator: () => (route) => {
+    throw new Error(
+      `${route.method} ${route.url} declares a JSON schema; these apps validate with zod (parseQuery), so Fastify's schema compilers are not loaded`,
+    );
+  },
+  buildSerializer: () => (route) => {
+    throw new Error(
+      `${route.method} ${route.url} declares a response schema; these apps reply with JSON.stringify, so Fastify's schema compilers are not loaded`,
+    );
+  },
+};
 
 /**
  * A Fastify app with the settings every service shares: request ids from `X-Request-Id`, small
@@ -44,6 +66,7 @@ export function createFastifyApp({
     bodyLimit: Math.max(1, maxBodyBytes),
     // Draining is listenHttp's job: requests on open connections are still served while it drains.
     return503OnClosing: false,
+    schemaController: { compilersFactory: noSchemaCompilers },
   });
   app.register(limitRequestBodies, { maxBytes: maxBodyBytes });
   return app;

@@ -1,6 +1,12 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+
+// NOTE: `node:http` from the CommonJS side. `import … from 'node:http'` builds the module's ESM
+// facade, which reads every export, including the lazy `WebSocket` getter: that loads Node's whole
+// bundled undici, ~27,000 heap objects that each full garbage collection then walks (and ~20 ms of
+// start-up) in a service that never opens a WebSocket (nodejs/node#59686; docs/performance.md).
+const { createServer } = process.getBuiltinModule('node:http');
 
 export interface HttpListener {
   server: Server;
