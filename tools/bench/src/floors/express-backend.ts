@@ -1,8 +1,10 @@
 // Floor backend over HTTP: bare express, `GET /v1/products` answers the first page as JSON.
-import { createServer } from 'node:http';
 import express from 'express';
 import { announceReady, exitOnSigterm, listenOnLoopback } from './announce-ready.ts';
 import { firstPage, loadFloorProducts } from './floor-data.ts';
+
+// `node:http` from the CommonJS side, as the services do: its ESM facade loads Node's undici.
+const { createServer } = process.getBuiltinModule('node:http');
 
 const products = loadFloorProducts();
 const app = express();

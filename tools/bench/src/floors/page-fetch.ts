@@ -1,10 +1,12 @@
 // Floor: the naive design. Express page → the global `fetch()` per request (no client of our own,
 // no pool settings) → the express floor backend; render the page.
-import { createServer } from 'node:http';
 import express from 'express';
 import { announceReady, exitOnSigterm, listenOnLoopback } from './announce-ready.ts';
 import type { FloorPage } from './floor-data.ts';
 import { renderFloorPage } from './render-floor-page.ts';
+
+// `node:http` from the CommonJS side, as the services do: its ESM facade loads Node's undici.
+const { createServer } = process.getBuiltinModule('node:http');
 
 const backendUrl = process.env['BACKEND_URL']!;
 const app = express();

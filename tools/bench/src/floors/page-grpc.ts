@@ -1,12 +1,14 @@
 // Floor: the page over gRPC done bare. Express page → one grpc-js channel (generated client) → the
 // gRPC floor backend; render the page. No interceptors, logging, metrics, tracing or resilience.
-import { createServer } from 'node:http';
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { CatalogServiceClient, type ListProductsResponse } from '@sample/catalog-contract';
 import express from 'express';
 import { announceReady, exitOnSigterm, listenOnLoopback } from './announce-ready.ts';
 import type { FloorProduct } from './floor-data.ts';
 import { renderFloorPage } from './render-floor-page.ts';
+
+// `node:http` from the CommonJS side, as the services do: its ESM facade loads Node's undici.
+const { createServer } = process.getBuiltinModule('node:http');
 
 const backend = new CatalogServiceClient(
   process.env['BACKEND_GRPC_ADDRESS']!,
