@@ -4,7 +4,7 @@
 // and peak memory. The whole suite runs twice to show the noise. Then start-to-ready, `nx serve` to
 // first page, and image sizes when a Docker engine answers. See docs/performance.md.
 //   npm run bench -- [--duration=10] [--slice=2] [--warmup=6] [--connections=16] [--runs=2]
-//                    [--only=id,id]
+//                    [--instances=2] [--only=id,id]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ const { values: options } = parseArgs({
     slice: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
     runs: { type: 'string', default: '2' },
+    instances: { type: 'string', default: '2' },
     'startup-runs': { type: 'string', default: '10' },
     only: { type: 'string' },
   },
@@ -37,6 +38,7 @@ const load = {
   warmupSeconds: Number(options.warmup),
   sliceSeconds: Number(options.slice),
   connections: Number(options.connections),
+  instances: Number(options.instances),
 };
 const only = options.only?.split(',');
 const selected = scenarios.filter((scenario) => !only || only.includes(scenario.id));
@@ -58,7 +60,7 @@ for (const service of serviceNames) {
 }
 
 console.log(
-  `\nLoad: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per scenario in ${load.sliceSeconds} s slices taken in turn, on loopback (autocannon; grpc-js for gRPC). CPU = the servers' own user+system time (/proc), frontend + backend.`,
+  `\nLoad: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per instance in ${load.sliceSeconds} s slices taken in turn, ${load.instances} instances (fresh processes) per scenario pooled, on loopback (autocannon; grpc-js for gRPC). CPU = the servers' own user+system time (/proc), frontend + backend.`,
 );
 const runs: Record<string, Measurement>[] = [];
 for (let run = 1; run <= Number(options.runs); run++) {
@@ -71,7 +73,17 @@ for (let run = 1; run <= Number(options.runs); run++) {
   console.log(`\n### Run ${run}\n`);
   console.log(
     markdownTable(
-      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req', 'split', 'peak RSS'],
+      [
+        'scenario',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'errors',
+        'CPU µs/req',
+        'split',
+        'by instance',
+        'peak RSS',
+      ],
       selected.map(({ id, title }) => {
         const m = results[id]!;
         return [
@@ -86,6 +98,7 @@ for (let run = 1; run <= Number(options.runs); run++) {
                 .map((v) => fixed(v))
                 .join(' + ')
             : '',
+          m.cpuMicrosPerRequestByInstance.map((v) => fixed(v)).join(' / '),
           Object.values(m.peakRssBytes).map(megabytes).join(' + '),
         ];
       }),

@@ -15,6 +15,7 @@ function measurement(scenario: string, cpuMicrosPerRequest: number, requestsPerS
     cpuMicrosPerRequest,
     cpuMicrosPerRequestByProcess: { frontend: 1, backend: 1 },
     peakRssBytes: { frontend: 1, backend: 1 },
+    cpuMicrosPerRequestByInstance: [1, 1],
   } satisfies Measurement;
 }
 
