@@ -17,7 +17,13 @@ export { grpcUnary } from './grpc-unary.ts';
 export { addGrpcHealthService } from './grpc-health.ts';
 export { createMetrics, type Metrics } from './metrics.ts';
 export { httpMetrics, routeOf } from './http-metrics.ts';
-export { createGrpcClientInterceptor, createGrpcServerInterceptor } from './grpc-interceptors.ts';
+export {
+  createGrpcCallObserver,
+  createGrpcClientInterceptor,
+  createGrpcServerInterceptor,
+  type GrpcCallObserver,
+  type GrpcClientObservability,
+} from './grpc-interceptors.ts';
 export { currentRequestId, runWithRequestId } from './request-context.ts';
 export { createLogger } from './logger.ts';
 export { redactedKeys, redactSecrets } from './redact-secrets.ts';
