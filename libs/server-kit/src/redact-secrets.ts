@@ -11,6 +11,12 @@ export const redactedKeys: ReadonlySet<string> = new Set([
   'apikey',
 ]);
 
+// The same keys as one case-insensitive pattern: testing a key allocates nothing (a lower-cased
+// copy of every key of every line did).
+const redactedKey = new RegExp(
+  `^(?:${[...redactedKeys].map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`,
+  'i',
+);
 const censor = '[redacted]';
 // Deep enough for `req.headers.authorization` inside a wrapper object; also ends cycles.
 const maxDepth = 4;
@@ -32,13 +38,24 @@ export function redactSecrets<T>(value: T): T {
 
 function redact<T>(value: T, depth: number): T {
   if (depth >= maxDepth || typeof value !== 'object' || value === null) return value;
-  const isArray = Array.isArray(value);
-  if (!isArray && !isPlainObject(value) && !(value instanceof Error)) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const current: unknown = value[index];
+      const next = redact(current, depth + 1);
+      if (next === current) continue;
+      copy ??= [...value];
+      copy[index] = next;
+    }
+    return (copy ?? value) as T;
+  }
+  if (!isPlainObject(value) && !(value instanceof Error)) return value;
   let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(value)) {
+  // `for…in` over own keys: no array of keys per object (this runs for every log line).
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const current = (value as Record<string, unknown>)[key];
-    const next =
-      !isArray && redactedKeys.has(key.toLowerCase()) ? censor : redact(current, depth + 1);
+    const next = redactedKey.test(key) ? censor : redact(current, depth + 1);
     if (next === current) continue;
     copy ??= copyOf(value);
     copy[key] = next;
@@ -53,7 +70,6 @@ function isPlainObject(value: object): boolean {
 
 /** A shallow copy that keeps what makes the value what it is (an error keeps its class, message and stack). */
 function copyOf(value: object): Record<string, unknown> {
-  if (Array.isArray(value)) return [...value] as unknown as Record<string, unknown>;
   if (value instanceof Error) {
     const properties = Object.getOwnPropertyDescriptors(value);
     // V8's `stack` accessor answers only for the error it belongs to: copy its value.
