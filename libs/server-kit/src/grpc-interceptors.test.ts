@@ -7,7 +7,11 @@ import {
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGrpcClientInterceptor, createGrpcServerInterceptor } from './grpc-interceptors.ts';
+import {
+  createGrpcCallObserver,
+  createGrpcClientInterceptor,
+  createGrpcServerInterceptor,
+} from './grpc-interceptors.ts';
 import { listenGrpc, type GrpcListener } from './grpc-listener.ts';
 import { createMetrics } from './metrics.ts';
 
@@ -127,5 +131,51 @@ describe('the gRPC interceptors', () => {
     catalog.close();
 
     expect(server.lines.find((l) => l['msg'] === 'rpc finished')).not.toHaveProperty('requestId');
+  });
+});
+
+describe('createGrpcCallObserver', () => {
+  const method = '/catalog.v1.CatalogService/GetProduct';
+
+  it('passes the request id on in the metadata, times the call and keeps a success at debug', async () => {
+    const client = capturedLogger();
+    const metrics = createMetrics({ service: 'client' });
+    const observe = createGrpcCallObserver({ log: client.log, metrics, requestId: () => 'req-7' });
+    const metadata = new Metadata();
+
+    observe(method, metadata)(status.OK);
+
+    expect(metadata.get('x-request-id')).toEqual(['req-7']);
+    expect(client.lines.map((l) => [l['level'], l['msg'], l['code'], l['requestId']])).toEqual([
+      [20, 'rpc call started', undefined, 'req-7'],
+      [20, 'rpc call finished', 'OK', 'req-7'],
+    ]);
+    expect(await metrics.registry.metrics()).toContain(
+      `rpc_client_duration_seconds_count{service="client",method="${method}",code="OK"} 1`,
+    );
+  });
+
+  it('logs a failed call at warn, and adds no request id when none is being served', async () => {
+    const client = capturedLogger();
+    client.log.level = 'info';
+    const metrics = createMetrics({ service: 'client' });
+    const observe = createGrpcCallObserver({ log: client.log, metrics });
+    const metadata = new Metadata();
+
+    observe(method, metadata)(status.UNAVAILABLE);
+
+    expect(metadata.get('x-request-id')).toEqual([]);
+    expect(client.lines).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: 'rpc call finished',
+        code: 'UNAVAILABLE',
+        rpc: { method },
+      }),
+    ]);
+    expect(client.lines[0]).not.toHaveProperty('requestId');
+    expect(await metrics.registry.metrics()).toContain(
+      `rpc_client_duration_seconds_count{service="client",method="${method}",code="UNAVAILABLE"} 1`,
+    );
   });
 });
