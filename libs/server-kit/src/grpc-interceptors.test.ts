@@ -132,6 +132,37 @@ describe('the gRPC interceptors', () => {
 
     expect(server.lines.find((l) => l['msg'] === 'rpc finished')).not.toHaveProperty('requestId');
   });
+
+  it('logs a call that outlived its deadline as DEADLINE_EXCEEDED, once, not with the late answer', async () => {
+    const server = capturedLogger();
+    const metrics = createMetrics({ service: 's' });
+    const grpcServer = new Server({
+      interceptors: [createGrpcServerInterceptor({ log: server.log, metrics })],
+    });
+    const slow: CatalogServiceServer = {
+      ...handlers,
+      getProduct: (call, callback) => setTimeout(() => handlers.getProduct(call, callback), 300),
+    };
+    grpcServer.addService(CatalogServiceService, slow);
+    listener = await listenGrpc(grpcServer, { host: '127.0.0.1', port: 0 });
+    const catalog = new CatalogServiceClient(listener.address, credentials.createInsecure());
+
+    const code = await new Promise((resolve) =>
+      catalog.getProduct({ id: 'mug' }, new Metadata(), { deadline: Date.now() + 50 }, (error) =>
+        resolve(error?.code),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the handler answers, too late
+    catalog.close();
+
+    expect(code).toBe(status.DEADLINE_EXCEEDED);
+    const finished = server.lines.filter((l) => l['msg'] === 'rpc finished');
+    expect(finished).toEqual([expect.objectContaining({ code: 'DEADLINE_EXCEEDED', level: 30 })]);
+    expect(finished[0]!['durationMs']).toBeGreaterThanOrEqual(45);
+    expect(await metrics.registry.metrics()).toContain(
+      `rpc_server_duration_seconds_count{service="s",method="/catalog.v1.CatalogService/GetProduct",code="DEADLINE_EXCEEDED"} 1`,
+    );
+  });
 });
 
 describe('createGrpcCallObserver', () => {

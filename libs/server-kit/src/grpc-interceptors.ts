@@ -7,71 +7,50 @@ import {
   type ServerInterceptor,
 } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { context, isValidTraceId, propagation, type Span } from '@opentelemetry/api';
+import { context, propagation } from '@opentelemetry/api';
+import { createGrpcServerCallObserver, type ObservedServerCall } from './grpc-server-observer.ts';
 import type { Metrics } from './metrics.ts';
 import { endSpan, SpanKind, startSpan } from './tracing.ts';
 
-const requestIdPattern = /^[\w.:-]{1,128}$/;
-
 /**
  * Logs every RPC a server receives when it ends, `rpc finished` at info (method, peer, status,
- * duration: never the payload; `rpc started` too at debug), and records its duration. The request
- * id of the caller (metadata `x-request-id`) is kept, so one id follows a page request through
- * both services.
+ * duration: never the payload; `rpc started` too at debug), and records its duration, as a grpc-js
+ * server interceptor: the observer of `createGrpcServerCallObserver` for every method of a server.
+ * The handler runs in the call's server span, which continues the caller's trace. A call that grpc-js
+ * ends itself (its deadline passed, the client cancelled) is logged with that status.
  */
-export function createGrpcServerInterceptor({
-  log,
-  metrics,
-}: {
+export function createGrpcServerInterceptor(deps: {
   log: Logger;
   metrics: Metrics;
 }): ServerInterceptor {
+  const observe = createGrpcServerCallObserver(deps);
   return (methodDescriptor, call) => {
-    const method = methodDescriptor.path;
-    const started = performance.now();
-    // The fields of the call's log lines, completed as the call goes: one object per RPC.
-    const line: RpcLogFields = { rpc: { method, peer: call.getPeer() } };
-    let span: Span | undefined;
+    let observed: ObservedServerCall | undefined;
     return new ServerInterceptingCall(call, {
       start(next) {
         next({
           onReceiveMetadata(metadata, nextMetadata) {
-            const requestId = metadata.get('x-request-id')[0];
-            if (typeof requestId === 'string' && requestIdPattern.test(requestId))
-              line.requestId = requestId;
-            // The caller's trace continues here (W3C traceparent in the metadata).
-            const parent = propagation.extract(context.active(), metadata, metadataGetter);
-            span = startSpan(method.slice(1), SpanKind.SERVER, parent)?.span;
-            const traceId = span?.spanContext().traceId;
-            if (traceId && isValidTraceId(traceId)) line.traceId = traceId;
-            if (log.isLevelEnabled('debug')) log.debug(line, 'rpc started');
+            observed = observe(methodDescriptor.path, metadata, call.getPeer(), call.getDeadline());
             nextMetadata(metadata);
+          },
+          // The handler is called from here: it runs in the call's span, if there is one.
+          onReceiveHalfClose(nextHalfClose) {
+            if (observed?.context) context.with(observed.context, nextHalfClose);
+            else nextHalfClose();
+          },
+          // Every call ends here, after its status; a call that grpc-js ended itself (its deadline
+          // passed, the client went away) ends only here.
+          onCancel() {
+            observed?.cancelled();
           },
         });
       },
       sendStatus(statusObject, next) {
-        const durationMs = performance.now() - started;
-        const code = status[statusObject.code];
-        metrics.grpcServerDuration.observe({ method, code }, durationMs / 1000);
-        line.code = code;
-        line.durationMs = Math.round(durationMs * 10) / 10;
-        log.info(line, 'rpc finished');
-        if (span)
-          endSpan(span, statusObject.code !== status.OK, {
-            'rpc.grpc.status_code': statusObject.code,
-          });
+        observed?.end(statusObject.code);
         next(statusObject);
       },
     });
   };
-}
-
-interface RpcLogFields {
-  rpc: { method: string; peer: string };
-  requestId?: string;
-  traceId?: string;
-  code?: string;
-  durationMs?: number;
 }
 
 /**
@@ -163,14 +142,6 @@ export function createGrpcClientInterceptor(deps: GrpcClientObservability): Inte
       },
     });
 }
-
-const metadataGetter = {
-  keys: (metadata: Metadata) => Object.keys(metadata.getMap()),
-  get: (metadata: Metadata, key: string) => {
-    const [value] = metadata.get(key);
-    return value === undefined ? undefined : String(value);
-  },
-};
 
 const metadataSetter = {
   set: (metadata: Metadata, key: string, value: string) => void metadata.set(key, value),

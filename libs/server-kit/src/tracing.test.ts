@@ -1,4 +1,5 @@
 import { credentials, Metadata, Server, status, type ServiceError } from '@grpc/grpc-js';
+import { trace } from '@opentelemetry/api';
 import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
@@ -30,6 +31,7 @@ let grpcBackend: GrpcListener;
 let httpBackend: HttpListener;
 let frontend: HttpServer;
 const logLines: Record<string, unknown>[] = [];
+let spanIdInHandler: string | undefined;
 
 beforeAll(async () => {
   tracing = await createTracing({
@@ -38,10 +40,12 @@ beforeAll(async () => {
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
   const handlers: CatalogServiceServer = {
-    getProduct: (call, callback) =>
-      call.request.id === 'mug'
-        ? callback(null, { id: 'mug', name: 'Mug', description: '', tags: [], price: undefined })
-        : callback({ code: status.NOT_FOUND, details: 'no' } as ServiceError, null),
+    getProduct: (call, callback) => {
+      spanIdInHandler = trace.getActiveSpan()?.spanContext().spanId;
+      if (call.request.id === 'mug')
+        callback(null, { id: 'mug', name: 'Mug', description: '', tags: [], price: undefined });
+      else callback({ code: status.NOT_FOUND, details: 'no' } as ServiceError, null);
+    },
     listProducts: (_call, callback) => callback(null, { products: [], nextPageToken: '' }),
   };
   const server = new Server({
@@ -112,6 +116,7 @@ describe('tracing', () => {
     expect(parentOf(page)).toBeUndefined();
     expect(parentOf(grpcClient)).toBe(page.spanContext().spanId);
     expect(parentOf(grpcServer)).toBe(grpcClient.spanContext().spanId);
+    expect(spanIdInHandler).toBe(grpcServer.spanContext().spanId);
     expect(parentOf(httpClient)).toBe(page.spanContext().spanId);
     expect(parentOf(httpServer)).toBe(httpClient.spanContext().spanId);
     expect(page.attributes).toMatchObject({
