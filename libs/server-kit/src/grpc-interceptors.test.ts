@@ -2,9 +2,11 @@ import { credentials, Metadata, Server, status, type ServiceError } from '@grpc/
 import {
   CatalogServiceClient,
   CatalogServiceService,
+  GetProductRequest,
   type CatalogServiceServer,
 } from '@sample/catalog-contract';
 import { pino } from 'pino';
+import { connect } from 'node:http2';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -39,6 +41,47 @@ const handlers: CatalogServiceServer = {
       : callback({ code: status.NOT_FOUND, details: 'no such product' } as ServiceError, null),
   listProducts: (_call, callback) => callback(null, { products: [], nextPageToken: '' }),
 };
+
+/** The catalog's handlers, with a GetProduct that answers after 300 ms. */
+const slowGetProduct: CatalogServiceServer = {
+  ...handlers,
+  getProduct: (call, callback) => setTimeout(() => handlers.getProduct(call, callback), 300),
+};
+
+/** Makes one unary gRPC call over plain HTTP/2 and resolves with its `grpc-status`. */
+async function rawGrpcCall(
+  address: string,
+  path: string,
+  message: Uint8Array,
+  headers: Record<string, string>,
+): Promise<number> {
+  const session = connect(`http://${address}`);
+  try {
+    const stream = session.request({
+      ':method': 'POST',
+      ':path': path,
+      'content-type': 'application/grpc',
+      te: 'trailers',
+      ...headers,
+    });
+    const frame = Buffer.alloc(5 + message.length);
+    frame.writeUInt32BE(message.length, 1);
+    frame.set(message, 5);
+    stream.end(frame);
+    stream.resume();
+    return await new Promise<number>((resolve, reject) => {
+      const settle = (fields: Record<string, unknown>) => {
+        if (fields['grpc-status'] !== undefined) resolve(Number(fields['grpc-status']));
+      };
+      stream.on('response', settle); // a trailers-only answer
+      stream.on('trailers', settle);
+      stream.on('error', reject);
+      stream.on('close', () => reject(new Error('the stream closed without a grpc-status')));
+    });
+  } finally {
+    session.close();
+  }
+}
 
 let listener: GrpcListener | undefined;
 afterEach(async () => {
@@ -139,30 +182,22 @@ describe('the gRPC interceptors', () => {
     const grpcServer = new Server({
       interceptors: [createGrpcServerInterceptor({ log: server.log, metrics })],
     });
-    const slow: CatalogServiceServer = {
-      ...handlers,
-      getProduct: (call, callback) => setTimeout(() => handlers.getProduct(call, callback), 300),
-    };
-    grpcServer.addService(CatalogServiceService, slow);
+    grpcServer.addService(CatalogServiceService, slowGetProduct);
     listener = await listenGrpc(grpcServer, { host: '127.0.0.1', port: 0 });
-    const catalog = new CatalogServiceClient(listener.address, credentials.createInsecure());
-    // Connected first: a call's deadline also counts the time its connection takes to set up.
-    await new Promise((resolve) =>
-      catalog.listProducts({ pageSize: 1, pageToken: '', tag: '' }, resolve),
-    );
 
-    const code = await new Promise((resolve) =>
-      catalog.getProduct({ id: 'mug' }, new Metadata(), { deadline: Date.now() + 50 }, (error) =>
-        resolve(error?.code),
-      ),
+    // A raw HTTP/2 call that states a 50 ms deadline and never cancels: only the server's deadline
+    // ends it. (A grpc-js client would also cancel at its own deadline, and whichever reached the
+    // server first would decide its status.)
+    const code = await rawGrpcCall(
+      listener.address,
+      '/catalog.v1.CatalogService/GetProduct',
+      GetProductRequest.encode({ id: 'mug' }).finish(),
+      { 'grpc-timeout': '50m' },
     );
     await new Promise((resolve) => setTimeout(resolve, 400)); // the handler answers, too late
-    catalog.close();
 
     expect(code).toBe(status.DEADLINE_EXCEEDED);
-    const finished = server.lines.filter(
-      (l) => l['msg'] === 'rpc finished' && JSON.stringify(l['rpc']).includes('GetProduct'),
-    );
+    const finished = server.lines.filter((l) => l['msg'] === 'rpc finished');
     expect(finished).toEqual([expect.objectContaining({ code: 'DEADLINE_EXCEEDED', level: 30 })]);
     // Timed to when grpc-js gave up on it, not to the handler's answer 300 ms in.
     expect(finished[0]!['durationMs']).toBeGreaterThan(0);
@@ -170,6 +205,34 @@ describe('the gRPC interceptors', () => {
     expect(await metrics.registry.metrics()).toContain(
       `rpc_server_duration_seconds_count{service="s",method="/catalog.v1.CatalogService/GetProduct",code="DEADLINE_EXCEEDED"} 1`,
     );
+  });
+
+  it('logs a call its client cancelled before the deadline as CANCELLED, once', async () => {
+    const server = capturedLogger();
+    const grpcServer = new Server({
+      interceptors: [
+        createGrpcServerInterceptor({ log: server.log, metrics: createMetrics({ service: 's' }) }),
+      ],
+    });
+    grpcServer.addService(CatalogServiceService, slowGetProduct);
+    listener = await listenGrpc(grpcServer, { host: '127.0.0.1', port: 0 });
+    const catalog = new CatalogServiceClient(listener.address, credentials.createInsecure());
+
+    const code = await new Promise((resolve) => {
+      const call = catalog.getProduct(
+        { id: 'mug' },
+        new Metadata(),
+        { deadline: Date.now() + 60_000 },
+        (error) => resolve(error?.code),
+      );
+      setTimeout(() => call.cancel(), 50);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the handler answers, too late
+    catalog.close();
+
+    expect(code).toBe(status.CANCELLED);
+    const finished = server.lines.filter((l) => l['msg'] === 'rpc finished');
+    expect(finished).toEqual([expect.objectContaining({ code: 'CANCELLED', level: 30 })]);
   });
 });
 
