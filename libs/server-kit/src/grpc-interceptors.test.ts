@@ -214,7 +214,16 @@ describe('the gRPC interceptors', () => {
         createGrpcServerInterceptor({ log: server.log, metrics: createMetrics({ service: 's' }) }),
       ],
     });
-    grpcServer.addService(CatalogServiceService, slowGetProduct);
+    let handlerStarted = () => {};
+    const inHandler = new Promise<void>((resolve) => (handlerStarted = resolve));
+    const serving: CatalogServiceServer = {
+      ...slowGetProduct,
+      getProduct: (call, callback) => {
+        handlerStarted();
+        slowGetProduct.getProduct(call, callback);
+      },
+    };
+    grpcServer.addService(CatalogServiceService, serving);
     listener = await listenGrpc(grpcServer, { host: '127.0.0.1', port: 0 });
     const catalog = new CatalogServiceClient(listener.address, credentials.createInsecure());
 
@@ -225,7 +234,8 @@ describe('the gRPC interceptors', () => {
         { deadline: Date.now() + 60_000 },
         (error) => resolve(error?.code),
       );
-      setTimeout(() => call.cancel(), 50);
+      // Cancelled once the server is serving it, long before its deadline.
+      void inHandler.then(() => call.cancel());
     });
     await new Promise((resolve) => setTimeout(resolve, 400)); // the handler answers, too late
     catalog.close();
