@@ -15,7 +15,7 @@ import { fixed, markdownTable, megabytes } from './format-table.ts';
 import { builtImage, dockerEngineAvailable } from './image-sizes.ts';
 import { measureInterleaved, type Measurement } from './measure-interleaved.ts';
 import { timeNxServeToFirstPage } from './nx-serve-first-page.ts';
-import { ratiosOf, withinBudget } from './ratios.ts';
+import { instanceRange, ratiosOf, withinBudget } from './ratios.ts';
 import { productionStart, scenarios } from './scenarios.ts';
 import { measureStartup, type StartupTimes } from './startup-time.ts';
 
@@ -108,10 +108,11 @@ for (let run = 1; run <= Number(options.runs); run++) {
     console.log('');
     console.log(
       markdownTable(
-        ['ratio (same run)', 'value', 'budget'],
+        ['ratio (same run)', 'value', 'by instance', 'budget'],
         ratiosOf(results).map((ratio) => [
           ratio.label,
           fixed(ratio.value, 2),
+          instanceRange(ratio),
           ratio.budget
             ? `${ratio.budget.kind} ${ratio.budget.limit}: ${withinBudget(ratio) ? 'met' : 'MISSED'}`
             : '',
@@ -204,7 +205,7 @@ const checks: [string, boolean][] = [
         ratiosOf(results)
           .filter((ratio) => ratio.budget)
           .map((ratio): [string, boolean] => [
-            `run ${i + 1}: ${ratio.label} = ${fixed(ratio.value, 2)} (${ratio.budget!.kind} ${ratio.budget!.limit})`,
+            `run ${i + 1}: ${ratio.label} = ${fixed(ratio.value, 2)} (${ratio.budget!.kind} ${ratio.budget!.limit}${ratio.byInstance ? `; single instances ${instanceRange(ratio)}` : ''})`,
             withinBudget(ratio)!,
           ]),
       )),

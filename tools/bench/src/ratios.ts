@@ -5,13 +5,30 @@ import type { Measurement } from './measure-interleaved.ts';
 export interface Ratio {
   label: string;
   value: number;
+  /**
+   * For CPU ratios of scenarios measured as several instances: the lowest and the highest ratio of
+   * one instance of the scenario to one instance of the other. Each process keeps its own speed for
+   * life, so this is how far the choice of processes alone moves the ratio.
+   */
+  byInstance?: { min: number; max: number };
   /** For budget ratios: the limit and whether `value` must stay at or below it, or above it. */
   budget?: { limit: number; kind: 'at most' | 'more than' };
 }
 
 type Run = Record<string, Measurement>;
 
-const cpu = (run: Run, id: string) => need(run, id).cpuMicrosPerRequest;
+/** `id`'s CPU per request ÷ `floorId`'s, with its range over pairs of single instances. */
+function cpuRatio(run: Run, id: string, floorId: string): Pick<Ratio, 'value' | 'byInstance'> {
+  const scenario = need(run, id);
+  const floor = need(run, floorId);
+  const pairs = scenario.cpuMicrosPerRequestByInstance.flatMap((mine) =>
+    floor.cpuMicrosPerRequestByInstance.map((theirs) => mine / theirs),
+  );
+  return {
+    value: scenario.cpuMicrosPerRequest / floor.cpuMicrosPerRequest,
+    ...(pairs.length > 1 && { byInstance: { min: Math.min(...pairs), max: Math.max(...pairs) } }),
+  };
+}
 const rps = (run: Run, id: string) => need(run, id).requestsPerSecond;
 
 function need(run: Run, id: string): Measurement {
@@ -24,12 +41,12 @@ export function ratiosOf(run: Run): Ratio[] {
   return [
     {
       label: 'page over HTTP, CPU/request ÷ bare undici hop',
-      value: cpu(run, 'page-http') / cpu(run, 'floor-undici'),
+      ...cpuRatio(run, 'page-http', 'floor-undici'),
       budget: { limit: 1.25, kind: 'at most' },
     },
     {
       label: 'page over gRPC, CPU/request ÷ bare grpc-js hop',
-      value: cpu(run, 'page-grpc') / cpu(run, 'floor-grpc'),
+      ...cpuRatio(run, 'page-grpc', 'floor-grpc'),
       budget: { limit: 1.25, kind: 'at most' },
     },
     {
@@ -39,43 +56,43 @@ export function ratiosOf(run: Run): Ratio[] {
     },
     {
       label: 'page over HTTP, CPU/request ÷ bare Fastify undici hop (same framework)',
-      value: cpu(run, 'page-http') / cpu(run, 'floor-fastify-undici'),
+      ...cpuRatio(run, 'page-http', 'floor-fastify-undici'),
     },
     {
       label: 'backend HTTP API, CPU/request ÷ bare express JSON',
-      value: cpu(run, 'backend-http') / cpu(run, 'floor-express-json'),
+      ...cpuRatio(run, 'backend-http', 'floor-express-json'),
     },
     {
       label: 'backend HTTP API, CPU/request ÷ bare Fastify JSON',
-      value: cpu(run, 'backend-http') / cpu(run, 'floor-fastify-json'),
+      ...cpuRatio(run, 'backend-http', 'floor-fastify-json'),
     },
     {
       label: 'backend gRPC API, CPU/request ÷ bare grpc-js server',
-      value: cpu(run, 'backend-grpc') / cpu(run, 'floor-grpc-server'),
+      ...cpuRatio(run, 'backend-grpc', 'floor-grpc-server'),
     },
     {
       label: 'lesson: HTTP/JSON hop ÷ in-process page (CPU)',
-      value: cpu(run, 'floor-undici') / cpu(run, 'floor-in-process'),
+      ...cpuRatio(run, 'floor-undici', 'floor-in-process'),
     },
     {
       label: 'lesson: gRPC hop ÷ in-process page (CPU)',
-      value: cpu(run, 'floor-grpc') / cpu(run, 'floor-in-process'),
+      ...cpuRatio(run, 'floor-grpc', 'floor-in-process'),
     },
     {
       label: 'lesson: gRPC hop ÷ HTTP/JSON hop (CPU)',
-      value: cpu(run, 'floor-grpc') / cpu(run, 'floor-undici'),
+      ...cpuRatio(run, 'floor-grpc', 'floor-undici'),
     },
     {
       label: 'lesson: express ÷ Fastify, the same page over the same hop (CPU)',
-      value: cpu(run, 'floor-undici') / cpu(run, 'floor-fastify-undici'),
+      ...cpuRatio(run, 'floor-undici', 'floor-fastify-undici'),
     },
     {
       label: 'lesson: naive fetch() ÷ undici Pool hop (CPU)',
-      value: cpu(run, 'floor-fetch') / cpu(run, 'floor-undici'),
+      ...cpuRatio(run, 'floor-fetch', 'floor-undici'),
     },
     {
       label: 'lesson: in-process express page ÷ bare node:http (CPU)',
-      value: cpu(run, 'floor-in-process') / cpu(run, 'floor-node-http'),
+      ...cpuRatio(run, 'floor-in-process', 'floor-node-http'),
     },
   ];
 }
@@ -83,4 +100,9 @@ export function ratiosOf(run: Run): Ratio[] {
 export function withinBudget({ value, budget }: Ratio): boolean | undefined {
   if (!budget) return undefined;
   return budget.kind === 'at most' ? value <= budget.limit : value > budget.limit;
+}
+
+/** `1.18–1.39`: the ratio's range over pairs of single instances; empty when there is none. */
+export function instanceRange({ byInstance }: Ratio): string {
+  return byInstance ? `${byInstance.min.toFixed(2)}–${byInstance.max.toFixed(2)}` : '';
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Measurement } from '../src/measure-interleaved.ts';
-import { ratiosOf, withinBudget, type Ratio } from '../src/ratios.ts';
+import { instanceRange, ratiosOf, withinBudget, type Ratio } from '../src/ratios.ts';
 
 /** A measurement where only the two figures the ratios read matter; the rest is deliberately off. */
-function measurement(scenario: string, cpuMicrosPerRequest: number, requestsPerSecond: number) {
+function measurement(
+  scenario: string,
+  cpuMicrosPerRequest: number,
+  requestsPerSecond: number,
+  cpuMicrosPerRequestByInstance = [cpuMicrosPerRequest, cpuMicrosPerRequest],
+) {
   return {
     scenario,
     requests: 1_000_000,
@@ -15,13 +20,13 @@ function measurement(scenario: string, cpuMicrosPerRequest: number, requestsPerS
     cpuMicrosPerRequest,
     cpuMicrosPerRequestByProcess: { frontend: 1, backend: 1 },
     peakRssBytes: { frontend: 1, backend: 1 },
-    cpuMicrosPerRequestByInstance: [1, 1],
+    cpuMicrosPerRequestByInstance,
   } satisfies Measurement;
 }
 
 /** Every scenario the ratios read, each with its own CPU and req/s figures, so a mix-up shows. */
 function run(
-  overrides: Record<string, { cpu?: number; rps?: number }> = {},
+  overrides: Record<string, { cpu?: number; rps?: number; instances?: number[] }> = {},
 ): Record<string, Measurement> {
   const base: Record<string, { cpu: number; rps: number }> = {
     'page-http': { cpu: 300, rps: 5000 },
@@ -40,8 +45,8 @@ function run(
   };
   return Object.fromEntries(
     Object.entries(base).map(([id, figures]) => {
-      const { cpu, rps } = { ...figures, ...overrides[id] };
-      return [id, measurement(id, cpu, rps)];
+      const { cpu, rps, instances } = { ...figures, ...overrides[id] };
+      return [id, measurement(id, cpu, rps, instances)];
     }),
   );
 }
@@ -103,6 +108,32 @@ describe('ratiosOf', () => {
     expect(budgets[grpcPage]).toEqual({ limit: 1.25, kind: 'at most' });
     expect(budgets[httpThroughput]).toEqual({ limit: 1, kind: 'more than' });
     expect(Object.values(budgets).filter(Boolean)).toHaveLength(3);
+  });
+
+  it("ranges a CPU ratio over every pair of the two scenarios' single instances", () => {
+    const ratios = ratiosOf(
+      run({
+        'page-grpc': { cpu: 330, instances: [320, 340] },
+        'floor-grpc': { cpu: 275, instances: [260, 290] },
+      }),
+    );
+    const page = ratio(ratios, grpcPage);
+    expect(page.value).toBeCloseTo(330 / 275, 12);
+    expect(page.byInstance!.min).toBeCloseTo(320 / 290, 12);
+    expect(page.byInstance!.max).toBeCloseTo(340 / 260, 12);
+    expect(instanceRange(page)).toBe('1.10–1.31');
+  });
+
+  it('gives no range when both scenarios ran as one instance, nor for the throughput ratio', () => {
+    const ratios = ratiosOf(
+      run({
+        'page-grpc': { cpu: 330, instances: [330] },
+        'floor-grpc': { cpu: 275, instances: [275] },
+      }),
+    );
+    expect(ratio(ratios, grpcPage).byInstance).toBeUndefined();
+    expect(instanceRange(ratio(ratios, grpcPage))).toBe('');
+    expect(ratio(ratios, httpThroughput).byInstance).toBeUndefined();
   });
 
   it('throws naming the scenario that was not measured', () => {

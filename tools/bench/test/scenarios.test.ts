@@ -12,7 +12,14 @@ describe('the scenarios', () => {
 
   it('include every scenario a ratio needs', () => {
     const measured = Object.fromEntries(
-      ids.map((id) => [id, { cpuMicrosPerRequest: 1, requestsPerSecond: 1 } as Measurement]),
+      ids.map((id) => [
+        id,
+        {
+          cpuMicrosPerRequest: 1,
+          requestsPerSecond: 1,
+          cpuMicrosPerRequestByInstance: [1, 1],
+        } as Measurement,
+      ]),
     );
     expect(() => ratiosOf(measured)).not.toThrow();
   });
