@@ -48,6 +48,19 @@ describe("the logger's stdout", () => {
     expect(lines.at(-1)!.msg).toBe('last');
   });
 
+  it('writes every line whole and in order, characters beyond ASCII included, over many batches', async () => {
+    // ~500 KB: many 4 KB batches, more than a pipe holds, so some writes are partial.
+    const { lines, exited } = loggingProcess(
+      `${setup} for (let i = 0; i < 3000; i++) log.info({ note: '€ → ✓ 😀'.repeat(8) }, 'prix ' + i + ' €'); process.exit(0);`,
+    );
+
+    expect(await exited).toBe(0);
+    expect(lines).toHaveLength(3000);
+    expect(lines.map((line) => line.msg)).toEqual(
+      Array.from({ length: 3000 }, (_, i) => `prix ${i} €`),
+    );
+  });
+
   // A log collector that goes away (or `| head`) must not keep the service from stopping: the
   // lines it cannot take are lost, but the process exits with its own exit code.
   it('lets the process exit when nobody reads its stdout any more', async () => {
