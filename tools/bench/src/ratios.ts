@@ -71,6 +71,14 @@ export function ratiosOf(run: Run): Ratio[] {
       ...cpuRatio(run, 'backend-grpc', 'floor-grpc-server'),
     },
     {
+      label: "heap settings: bare undici hop with the services' ÷ with Node's defaults (CPU)",
+      ...cpuRatio(run, 'floor-undici', 'floor-undici-node-defaults'),
+    },
+    {
+      label: "heap settings: bare grpc-js hop with the services' ÷ with Node's defaults (CPU)",
+      ...cpuRatio(run, 'floor-grpc', 'floor-grpc-node-defaults'),
+    },
+    {
       label: 'lesson: HTTP/JSON hop ÷ in-process page (CPU)',
       ...cpuRatio(run, 'floor-undici', 'floor-in-process'),
     },

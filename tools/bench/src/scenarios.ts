@@ -82,26 +82,36 @@ function startFrontend(
   });
 }
 
+/**
+ * How a floor's node runs: `service` with the services' heap and malloc settings (the budget's
+ * floors: the same memory rules for the same job), `node-defaults` as plain `node script` does,
+ * with V8 sizing its heap from the host's memory, as an independent harness would run it.
+ */
+type FloorRuntime = 'service' | 'node-defaults';
+
 function startFloor(
   { workspaceRoot, logsDir }: ScenarioContext,
   id: string,
   script: string,
   env: Record<string, string> = {},
+  runtime: FloorRuntime = 'service',
 ) {
   const image = productionStart(workspaceRoot, 'frontend');
+  const service = runtime === 'service';
   return startBenchProcess({
     name: script,
-    // The same heap and malloc settings as the services, so that memory costs the floors what it
-    // costs them.
+    // As `service`, the same heap and malloc settings as the services, so that memory costs the
+    // floors what it costs them.
     args: [
-      ...image.nodeFlags,
+      ...(service ? image.nodeFlags : []),
       '--conditions=@sample/source',
       join(workspaceRoot, 'tools/bench/src/floors', `${script}.ts`),
     ],
     env: {
       ...env,
       NODE_ENV: 'production',
-      ...Object.fromEntries(Object.entries(image.env).filter(([key]) => key.startsWith('MALLOC_'))),
+      ...(service &&
+        Object.fromEntries(Object.entries(image.env).filter(([key]) => key.startsWith('MALLOC_')))),
     },
     readyMessage: /^floor ready$/,
     logFile: join(logsDir, `${id}.${script}.log`),
@@ -119,16 +129,28 @@ const shopPage = (transport: 'grpc' | 'http'): Scenario['start'] =>
     };
   };
 
-const floorPage = (frontendScript: string, backendScript?: string): Scenario['start'] =>
+const floorPage = (
+  frontendScript: string,
+  backendScript?: string,
+  runtime: FloorRuntime = 'service',
+): Scenario['start'] =>
   async function start(context) {
-    const id = frontendScript;
-    const backend = backendScript ? await startFloor(context, id, backendScript) : undefined;
-    const frontend = await startFloor(context, id, frontendScript, {
-      ...(backend?.ready['url'] ? { BACKEND_URL: String(backend.ready['url']) } : {}),
-      ...(backend?.ready['grpcAddress']
-        ? { BACKEND_GRPC_ADDRESS: String(backend.ready['grpcAddress']) }
-        : {}),
-    });
+    const id = runtime === 'service' ? frontendScript : `${frontendScript}.${runtime}`;
+    const backend = backendScript
+      ? await startFloor(context, id, backendScript, {}, runtime)
+      : undefined;
+    const frontend = await startFloor(
+      context,
+      id,
+      frontendScript,
+      {
+        ...(backend?.ready['url'] ? { BACKEND_URL: String(backend.ready['url']) } : {}),
+        ...(backend?.ready['grpcAddress']
+          ? { BACKEND_GRPC_ADDRESS: String(backend.ready['grpcAddress']) }
+          : {}),
+      },
+      runtime,
+    );
     return {
       processes: backend ? [frontend, backend] : [frontend],
       load: httpLoad(`${String(frontend.ready['url'])}/`),
@@ -151,12 +173,24 @@ export const scenarios: Scenario[] = [
     kind: 'floor',
     start: floorPage('fastify-page-undici', 'fastify-backend'),
   },
+  {
+    id: 'floor-undici-node-defaults',
+    title: "floor: express → undici Pool → express, Node's default heap",
+    kind: 'floor',
+    start: floorPage('page-undici', 'express-backend', 'node-defaults'),
+  },
   { id: 'page-grpc', title: 'page over gRPC', kind: 'shop', start: shopPage('grpc') },
   {
     id: 'floor-grpc',
     title: 'floor: express → grpc-js → grpc-js',
     kind: 'floor',
     start: floorPage('page-grpc', 'grpc-backend'),
+  },
+  {
+    id: 'floor-grpc-node-defaults',
+    title: "floor: express → grpc-js → grpc-js, Node's default heap",
+    kind: 'floor',
+    start: floorPage('page-grpc', 'grpc-backend', 'node-defaults'),
   },
   {
     id: 'floor-fetch',

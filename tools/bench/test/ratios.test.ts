@@ -36,6 +36,8 @@ function run(
     'floor-undici': { cpu: 250, rps: 6000 },
     'floor-fastify-undici': { cpu: 240, rps: 6200 },
     'floor-grpc': { cpu: 275, rps: 5500 },
+    'floor-undici-node-defaults': { cpu: 210, rps: 7000 },
+    'floor-grpc-node-defaults': { cpu: 220, rps: 6500 },
     'floor-fetch': { cpu: 400, rps: 4000 },
     'floor-in-process': { cpu: 200, rps: 7000 },
     'floor-express-json': { cpu: 100, rps: 10000 },
@@ -100,6 +102,21 @@ describe('ratiosOf', () => {
     expect(ratio(ratios, 'lesson: in-process express page ÷ bare node:http (CPU)').value).toBe(
       200 / 50,
     );
+  });
+
+  it("sets each page's floor against the same floor on Node's default heap, without a budget", () => {
+    const ratios = ratiosOf(run());
+    const http = ratio(
+      ratios,
+      "heap settings: bare undici hop with the services' ÷ with Node's defaults (CPU)",
+    );
+    const grpc = ratio(
+      ratios,
+      "heap settings: bare grpc-js hop with the services' ÷ with Node's defaults (CPU)",
+    );
+    expect(http.value).toBeCloseTo(250 / 210, 12);
+    expect(grpc.value).toBeCloseTo(275 / 220, 12);
+    expect([http.budget, grpc.budget]).toEqual([undefined, undefined]);
   });
 
   it('puts a budget on the two page CPU ratios and the HTTP page throughput only', () => {
