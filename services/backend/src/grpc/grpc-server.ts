@@ -1,5 +1,5 @@
 import { Server } from '@grpc/grpc-js';
-import { CatalogServiceService, protobufPackage } from '@sample/catalog-contract';
+import { protobufPackage } from '@sample/catalog-contract';
 import {
   addGrpcHealthService,
   createGrpcServerInterceptor,
@@ -9,6 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { Catalog } from '../domain/catalog.ts';
 import { createCatalogGrpcHandlers } from './catalog-grpc-handlers.ts';
+import { catalogServiceDefinition } from './catalog-service-definition.ts';
 
 export const catalogServiceName = `${protobufPackage}.CatalogService`;
 
@@ -26,7 +27,7 @@ export function createGrpcServer({
 }): Server {
   // Every RPC is logged on entry and exit, and timed, by one interceptor.
   const server = new Server({ interceptors: [createGrpcServerInterceptor({ log, metrics })] });
-  server.addService(CatalogServiceService, createCatalogGrpcHandlers({ catalog, log }));
+  server.addService(catalogServiceDefinition, createCatalogGrpcHandlers({ catalog, log }));
   addGrpcHealthService(server, { health, serviceNames: [catalogServiceName] });
   return server;
 }

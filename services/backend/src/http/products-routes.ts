@@ -1,9 +1,10 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { ListProductsResponse, Product } from '@sample/catalog-contract';
+import { Product } from '@sample/catalog-contract';
 import { parseQuery, replyWithETag, singleQueryValue } from '@sample/server-kit';
 import { z } from 'zod';
 import type { Catalog } from '../domain/catalog.ts';
 import { toListProductsResponse, toProductMessage } from '../contract-mapping.ts';
+import { listProductsJson } from './list-products-json.ts';
 
 /** `GET /v1/products` query: ranges are the catalog's to check; here only the types. */
 const listProductsQuery = z.object({
@@ -30,9 +31,10 @@ export const productsRoutes: FastifyPluginCallback<{ catalog: Catalog }> = (
       catalog.listProducts(parseQuery(request.query, listProductsQuery)),
       catalog.revision(),
     ]);
-    return replyWithETag(request, reply, `"${revision}"`, () =>
-      ListProductsResponse.toJSON(toListProductsResponse(page)),
-    );
+    return replyWithETag(request, reply, `"${revision}"`, () => {
+      void reply.type('application/json; charset=utf-8');
+      return listProductsJson(toListProductsResponse(page));
+    });
   });
   app.get<{ Params: { id: string } }>('/v1/products/:id', async (request, reply) => {
     const [product, revision] = await Promise.all([
