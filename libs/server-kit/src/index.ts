@@ -33,3 +33,4 @@ export { httpTracing } from './http-tracing.ts';
 export { limitRequestBodies } from './request-limits.ts';
 export { parseQuery, singleQueryValue } from './parse-query.ts';
 export { replyWithETag } from './conditional-get.ts';
+export { applyHeapGrowingFlag, heapGrowingFlag } from './heap-growth.ts';

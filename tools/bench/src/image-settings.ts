@@ -2,6 +2,13 @@
 // exactly as the container does: the node flags of the ENTRYPOINT and the ENV values (NODE_ENV…).
 import { readFileSync } from 'node:fs';
 
+/**
+ * The V8 flags the services' main.ts sets once started (`applyHeapGrowingFlag` of
+ * @sample/server-kit; a test checks they match) rather than their ENTRYPOINT: on node's command line
+ * they cost start-up time (ADR 014). Floors run "as the services" get them on theirs.
+ */
+export const v8FlagsSetOnceStarted: readonly string[] = ['--heap-growing-percent=100'];
+
 export interface ImageSettings {
   /** Flags given to node before the script, e.g. heap sizes. */
   nodeFlags: string[];

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { startBenchProcess, type BenchProcess } from './bench-process.ts';
 import { benchCompileCache } from './compile-cache.ts';
-import { readImageSettings } from './image-settings.ts';
+import { readImageSettings, v8FlagsSetOnceStarted } from './image-settings.ts';
 import { grpcLoad } from './grpc-load.ts';
 import { httpLoad } from './http-load.ts';
 import type { LoadGenerator } from './load-result.ts';
@@ -39,7 +39,7 @@ export function productionStart(workspaceRoot: string, service: 'backend' | 'fro
     args: [...image.nodeFlags, join(serviceRoot, image.script)],
     env: {
       ...image.env,
-      ...(cache && { NODE_COMPILE_CACHE: benchCompileCache(workspaceRoot, service) }),
+      ...(cache && { NODE_COMPILE_CACHE: benchCompileCache(workspaceRoot, service, cache) }),
       APP_ENV: 'production',
       LOG_LEVEL: 'info',
       HTTP_PORT: '0',
@@ -101,9 +101,9 @@ function startFloor(
   return startBenchProcess({
     name: script,
     // As `service`, the same heap and malloc settings as the services, so that memory costs the
-    // floors what it costs them.
+    // floors what it costs them: the ENTRYPOINT's flags, and the one their main.ts sets once started.
     args: [
-      ...(service ? image.nodeFlags : []),
+      ...(service ? [...image.nodeFlags, ...v8FlagsSetOnceStarted] : []),
       '--conditions=@sample/source',
       join(workspaceRoot, 'tools/bench/src/floors', `${script}.ts`),
     ],

@@ -1,9 +1,29 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { heapGrowingFlag } from '@sample/server-kit';
 import { workspaceRoot } from '@sample/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readImageSettings } from '../src/image-settings.ts';
+import { readImageSettings, v8FlagsSetOnceStarted } from '../src/image-settings.ts';
+
+/**
+ * Which of Node's own modules a fresh `node` with `flags` compiled from source rather than from the
+ * code cache built into Node (V8 rejects that cache when its flags change the cache's key).
+ */
+function builtinsCompiledFromSource(flags: string[]): string[] {
+  const script = `
+    for (const name of ['http', 'http2', 'tls', 'zlib', 'worker_threads']) require(name);
+    const { internalBinding } = require('internal/test/binding');
+    console.log(JSON.stringify([...internalBinding('builtins').getCacheUsage().compiledWithoutCache]));
+  `;
+  const output = execFileSync(
+    process.execPath,
+    [...flags, '--expose-internals', '--no-warnings', '-e', script],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(output) as string[];
+}
 
 /** The node flags of the file's exec-form ENTRYPOINT: everything between `node` and the script. */
 function entrypointFlags(text: string): string[] {
@@ -26,12 +46,25 @@ describe.each(['backend', 'frontend'])('readImageSettings of the %s Dockerfile',
     expect(nodeFlags).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
   });
 
+  it('keeps the code cache built into Node valid: no Node module is compiled from source', () => {
+    const { nodeFlags } = readImageSettings(dockerfile);
+    expect(builtinsCompiledFromSource(nodeFlags)).toEqual([]);
+    // What the check catches: the flag main.ts sets once started, given to node instead.
+    expect(builtinsCompiledFromSource([...nodeFlags, heapGrowingFlag])).toContain('http2');
+  });
+
   it('sets the ENV values, NODE_ENV=production among them, but not HOST', () => {
     const { env } = readImageSettings(dockerfile);
     expect(env['NODE_ENV']).toBe('production');
     expect(text).toMatch(/\bHOST=/);
     expect(env).not.toHaveProperty('HOST');
     for (const [key, value] of Object.entries(env)) expect(text).toContain(`${key}=${value}`);
+  });
+});
+
+describe('v8FlagsSetOnceStarted', () => {
+  it("are the flags the services' main.ts sets once started", () => {
+    expect(v8FlagsSetOnceStarted).toEqual([heapGrowingFlag]);
   });
 });
 
