@@ -23,9 +23,11 @@ import { parseSeedProducts } from './domain/seed-products.ts';
 import { createGrpcServer } from './grpc/grpc-server.ts';
 import { createHttpApp } from './http/http-app.ts';
 
+// src/main.ts here, dist/main.cjs in the image (the build defines import.meta.url for CommonJS).
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
-await runMain(async () => {
+// Not awaited: the bundle is CommonJS (no top-level await); runMain reports a failed start itself.
+void runMain(async () => {
   const config = loadConfig(backendConfigSchema, process.env, {
     configDir: `${packageRoot}config`,
   });

@@ -22,9 +22,11 @@ import { frontendConfigSchema } from './config.ts';
 import { createFeatureFlags } from './feature-flags.ts';
 import { createWebApp } from './web/web-app.ts';
 
+// src/main.ts here, dist/main.cjs in the image (the build defines import.meta.url for CommonJS).
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
-await runMain(async () => {
+// Not awaited: the bundle is CommonJS (no top-level await); runMain reports a failed start itself.
+void runMain(async () => {
   const config = loadConfig(frontendConfigSchema, process.env, {
     configDir: `${packageRoot}config`,
   });

@@ -12,7 +12,7 @@ export const v8FlagsSetOnceStarted: readonly string[] = ['--heap-growing-percent
 export interface ImageSettings {
   /** Flags given to node before the script, e.g. heap sizes. */
   nodeFlags: string[];
-  /** The script node runs, relative to the image's working directory (`dist/main.js`). */
+  /** The script node runs, relative to the image's working directory (`dist/start.cjs`). */
   script: string;
   /** Variables set by ENV, but HOST (the container binds all interfaces; the bench, loopback). */
   env: Record<string, string>;

@@ -10,7 +10,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { mirrorCompileCache } from './compile-cache.ts';
 import { fixed, markdownTable, megabytes } from './format-table.ts';
 import { builtImage, dockerEngineAvailable } from './image-sizes.ts';
 import { measureInterleaved, type Measurement } from './measure-interleaved.ts';
@@ -54,10 +53,6 @@ execFileSync('npx', ['nx', 'run-many', '-t', buildTarget, '-p', ...serviceNames]
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, NX_NO_CLOUD: 'true' },
 });
-for (const service of serviceNames) {
-  const { compileCache } = productionStart(workspaceRoot, service);
-  if (compileCache) mirrorCompileCache(workspaceRoot, service, compileCache);
-}
 
 console.log(
   `\nLoad: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured per instance in ${load.sliceSeconds} s slices taken in turn, ${load.instances} instances (fresh processes) per scenario pooled, on loopback (autocannon; grpc-js for gRPC). CPU = the servers' own user+system time (/proc), frontend + backend.`,

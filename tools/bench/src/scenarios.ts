@@ -2,7 +2,6 @@
 // and the reference floors, each started as fresh processes, with the load that goes with it.
 import { join } from 'node:path';
 import { startBenchProcess, type BenchProcess } from './bench-process.ts';
-import { benchCompileCache } from './compile-cache.ts';
 import { readImageSettings, v8FlagsSetOnceStarted } from './image-settings.ts';
 import { grpcLoad } from './grpc-load.ts';
 import { httpLoad } from './http-load.ts';
@@ -33,20 +32,17 @@ export interface Scenario {
 export function productionStart(workspaceRoot: string, service: 'backend' | 'frontend') {
   const serviceRoot = join(workspaceRoot, 'services', service);
   const image = readImageSettings(join(serviceRoot, 'Dockerfile'));
-  // The image's compile cache, copied for this user by main.ts (mirrorCompileCache).
-  const cache = image.env['NODE_COMPILE_CACHE'];
   return {
+    // The script reads its code cache next to it, in dist/ (ADR 015).
     args: [...image.nodeFlags, join(serviceRoot, image.script)],
     env: {
       ...image.env,
-      ...(cache && { NODE_COMPILE_CACHE: benchCompileCache(workspaceRoot, service, cache) }),
       APP_ENV: 'production',
       LOG_LEVEL: 'info',
       HTTP_PORT: '0',
       GRPC_PORT: '0',
     },
     nodeFlags: image.nodeFlags,
-    compileCache: cache,
   };
 }
 

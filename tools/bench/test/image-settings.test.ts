@@ -36,8 +36,8 @@ describe.each(['backend', 'frontend'])('readImageSettings of the %s Dockerfile',
   const dockerfile = join(workspaceRoot, 'services', service, 'Dockerfile');
   const text = readFileSync(dockerfile, 'utf8');
 
-  it('runs the bundle dist/main.js', () => {
-    expect(readImageSettings(dockerfile).script).toBe('dist/main.js');
+  it('runs the bundle through dist/start.cjs (its code cache; ADR 015)', () => {
+    expect(readImageSettings(dockerfile).script).toBe('dist/start.cjs');
   });
 
   it('gives node the flags of the ENTRYPOINT, heap size included', () => {
