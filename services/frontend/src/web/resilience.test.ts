@@ -7,7 +7,7 @@ import { createHealth, createMetrics } from '@sample/server-kit';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogTransport } from '../catalog-client/catalog-client.ts';
 import { createCatalogResilience } from '../catalog-client/catalog-resilience.ts';
 import { createCatalogClient } from '../catalog-client/create-catalog-client.ts';
@@ -21,9 +21,15 @@ beforeAll(async () => {
   backend = await startFakeCatalogBackend([contractProduct('mug')]);
 });
 afterAll(() => backend.stop());
-beforeEach(() =>
-  Object.assign(backend.behaviour, { delayMs: 0, failure: 'none', failTimes: 0, calls: 0 }),
-);
+beforeEach(async () => {
+  // The deadline test leaves its call sleeping in the fake backend after the page has answered;
+  // waking in a later test, it would take that test's failure for itself.
+  await vi.waitFor(() => expect(backend.behaviour.inFlight).toBe(0), {
+    timeout: 5_000,
+    interval: 20,
+  });
+  Object.assign(backend.behaviour, { delayMs: 0, failure: 'none', failTimes: 0, calls: 0 });
+});
 
 async function shop(transport: CatalogTransport) {
   const metrics = createMetrics({ service: 'frontend' });
