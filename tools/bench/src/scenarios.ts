@@ -22,6 +22,12 @@ export interface Scenario {
   id: string;
   title: string;
   kind: 'shop' | 'floor';
+  /**
+   * `node-defaults`: run as plain `node script`, without the image's heap and malloc settings (V8
+   * sizes its heap from the host), to be compared with floors run the same way; such a scenario's
+   * memory is not the image's, so the budget's RSS line leaves it out.
+   */
+  runtime?: 'node-defaults';
   start(context: ScenarioContext): Promise<StartedScenario>;
 }
 
@@ -46,8 +52,32 @@ export function productionStart(workspaceRoot: string, service: 'backend' | 'fro
   };
 }
 
-function startBackend({ workspaceRoot, logsDir }: ScenarioContext, id: string) {
-  const { args, env } = productionStart(workspaceRoot, 'backend');
+/** Plain node's settings: no node flags, no malloc settings (ADR 013). */
+function onNodeDefaults({ args, env, nodeFlags }: ReturnType<typeof productionStart>) {
+  return {
+    args: args.slice(nodeFlags.length),
+    env: Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('MALLOC_'))),
+  };
+}
+
+/** How a service runs: as its image runs it, or on Node's defaults. */
+type ShopRuntime = 'production' | 'node-defaults';
+
+function serviceStart(
+  workspaceRoot: string,
+  service: 'backend' | 'frontend',
+  runtime: ShopRuntime,
+) {
+  const start = productionStart(workspaceRoot, service);
+  return runtime === 'production' ? start : onNodeDefaults(start);
+}
+
+function startBackend(
+  { workspaceRoot, logsDir }: ScenarioContext,
+  id: string,
+  runtime: ShopRuntime = 'production',
+) {
+  const { args, env } = serviceStart(workspaceRoot, 'backend', runtime);
   return startBenchProcess({
     name: 'backend',
     args,
@@ -62,8 +92,9 @@ function startFrontend(
   id: string,
   backend: BenchProcess,
   transport: 'grpc' | 'http',
+  runtime: ShopRuntime = 'production',
 ) {
-  const { args, env } = productionStart(workspaceRoot, 'frontend');
+  const { args, env } = serviceStart(workspaceRoot, 'frontend', runtime);
   return startBenchProcess({
     name: 'frontend',
     args,
@@ -114,11 +145,14 @@ function startFloor(
   });
 }
 
-const shopPage = (transport: 'grpc' | 'http'): Scenario['start'] =>
+const shopPage = (
+  transport: 'grpc' | 'http',
+  runtime: ShopRuntime = 'production',
+): Scenario['start'] =>
   async function start(context) {
-    const id = `page-${transport}`;
-    const backend = await startBackend(context, id);
-    const frontend = await startFrontend(context, id, backend, transport);
+    const id = runtime === 'production' ? `page-${transport}` : `page-${transport}.${runtime}`;
+    const backend = await startBackend(context, id, runtime);
+    const frontend = await startFrontend(context, id, backend, transport, runtime);
     return {
       processes: [frontend, backend],
       load: httpLoad(`${String(frontend.ready['httpUrl'])}/`),
@@ -173,7 +207,15 @@ export const scenarios: Scenario[] = [
     id: 'floor-undici-node-defaults',
     title: "floor: express → undici Pool → express, Node's default heap",
     kind: 'floor',
+    runtime: 'node-defaults',
     start: floorPage('page-undici', 'express-backend', 'node-defaults'),
+  },
+  {
+    id: 'page-http-node-defaults',
+    title: "page over HTTP, Node's default heap",
+    kind: 'shop',
+    runtime: 'node-defaults',
+    start: shopPage('http', 'node-defaults'),
   },
   { id: 'page-grpc', title: 'page over gRPC', kind: 'shop', start: shopPage('grpc') },
   {
@@ -186,7 +228,15 @@ export const scenarios: Scenario[] = [
     id: 'floor-grpc-node-defaults',
     title: "floor: express → grpc-js → grpc-js, Node's default heap",
     kind: 'floor',
+    runtime: 'node-defaults',
     start: floorPage('page-grpc', 'grpc-backend', 'node-defaults'),
+  },
+  {
+    id: 'page-grpc-node-defaults',
+    title: "page over gRPC, Node's default heap",
+    kind: 'shop',
+    runtime: 'node-defaults',
+    start: shopPage('grpc', 'node-defaults'),
   },
   {
     id: 'floor-fetch',

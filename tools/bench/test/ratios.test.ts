@@ -38,6 +38,8 @@ function run(
     'floor-grpc': { cpu: 275, rps: 5500 },
     'floor-undici-node-defaults': { cpu: 210, rps: 7000 },
     'floor-grpc-node-defaults': { cpu: 220, rps: 6500 },
+    'page-http-node-defaults': { cpu: 265, rps: 5600 },
+    'page-grpc-node-defaults': { cpu: 290, rps: 5100 },
     'floor-fetch': { cpu: 400, rps: 4000 },
     'floor-in-process': { cpu: 200, rps: 7000 },
     'floor-express-json': { cpu: 100, rps: 10000 },
@@ -62,6 +64,9 @@ function ratio(ratios: Ratio[], label: string): Ratio {
 const httpPage = 'page over HTTP, CPU/request ÷ bare undici hop';
 const grpcPage = 'page over gRPC, CPU/request ÷ bare grpc-js hop';
 const httpThroughput = 'page over HTTP, req/s ÷ naive fetch() design';
+const httpPageOnDefaults = "page over HTTP, CPU/request ÷ bare undici hop, both on Node's defaults";
+const grpcPageOnDefaults =
+  "page over gRPC, CPU/request ÷ bare grpc-js hop, both on Node's defaults";
 
 describe('ratiosOf', () => {
   it('divides the CPU per request of the HTTP page by that of the bare undici floor', () => {
@@ -70,6 +75,12 @@ describe('ratiosOf', () => {
 
   it('divides the CPU per request of the gRPC page by that of the bare grpc-js floor', () => {
     expect(ratio(ratiosOf(run()), grpcPage).value).toBeCloseTo(330 / 275, 12);
+  });
+
+  it("divides each page's CPU per request on Node's defaults by its floor's on Node's defaults", () => {
+    const ratios = ratiosOf(run());
+    expect(ratio(ratios, httpPageOnDefaults).value).toBeCloseTo(265 / 210, 12);
+    expect(ratio(ratios, grpcPageOnDefaults).value).toBeCloseTo(290 / 220, 12);
   });
 
   it('divides the req/s of the HTTP page by that of the naive fetch() floor', () => {
@@ -119,12 +130,12 @@ describe('ratiosOf', () => {
     expect([http.budget, grpc.budget]).toEqual([undefined, undefined]);
   });
 
-  it('puts a budget on the two page CPU ratios and the HTTP page throughput only', () => {
+  it('puts a budget on the page CPU ratios, both ways run, and the HTTP page throughput only', () => {
     const budgets = Object.fromEntries(ratiosOf(run()).map((r) => [r.label, r.budget]));
-    expect(budgets[httpPage]).toEqual({ limit: 1.25, kind: 'at most' });
-    expect(budgets[grpcPage]).toEqual({ limit: 1.25, kind: 'at most' });
+    for (const label of [httpPage, grpcPage, httpPageOnDefaults, grpcPageOnDefaults])
+      expect(budgets[label]).toEqual({ limit: 1.25, kind: 'at most' });
     expect(budgets[httpThroughput]).toEqual({ limit: 1, kind: 'more than' });
-    expect(Object.values(budgets).filter(Boolean)).toHaveLength(3);
+    expect(Object.values(budgets).filter(Boolean)).toHaveLength(5);
   });
 
   it("ranges a CPU ratio over every pair of the two scenarios' single instances", () => {
@@ -156,6 +167,13 @@ describe('ratiosOf', () => {
   it('throws naming the scenario that was not measured', () => {
     const { 'floor-grpc': _missing, ...partial } = run();
     expect(() => ratiosOf(partial)).toThrow(/scenario floor-grpc was not measured/);
+  });
+
+  it('leaves out, when asked, the ratios whose scenarios were not both measured (--only)', () => {
+    const { 'page-grpc': page, 'floor-grpc': floor } = run();
+    const ratios = ratiosOf({ 'page-grpc': page!, 'floor-grpc': floor! }, { measuredOnly: true });
+    expect(ratios.map((r) => [r.label, r.value])).toEqual([[grpcPage, 330 / 275]]);
+    expect(ratiosOf({}, { measuredOnly: true })).toEqual([]);
   });
 });
 

@@ -25,16 +25,31 @@ describe('the scenarios', () => {
   });
 
   it('list each page next to the floors it is compared with', () => {
-    expect(ids.slice(ids.indexOf('page-http'), ids.indexOf('page-http') + 4)).toEqual([
+    expect(ids.slice(ids.indexOf('page-http'), ids.indexOf('page-http') + 5)).toEqual([
       'page-http',
       'floor-undici',
       'floor-fastify-undici',
       'floor-undici-node-defaults',
+      'page-http-node-defaults',
     ]);
-    expect(ids.slice(ids.indexOf('page-grpc'), ids.indexOf('page-grpc') + 3)).toEqual([
+    expect(ids.slice(ids.indexOf('page-grpc'), ids.indexOf('page-grpc') + 4)).toEqual([
       'page-grpc',
       'floor-grpc',
       'floor-grpc-node-defaults',
+      'page-grpc-node-defaults',
     ]);
+  });
+
+  it("say which run on Node's defaults: a page and its floor, for each transport", () => {
+    const onDefaults = scenarios.filter((scenario) => scenario.runtime === 'node-defaults');
+    expect(onDefaults.map((scenario) => scenario.id).sort()).toEqual([
+      'floor-grpc-node-defaults',
+      'floor-undici-node-defaults',
+      'page-grpc-node-defaults',
+      'page-http-node-defaults',
+    ]);
+    expect(ids.filter((id) => id.endsWith('-node-defaults')).sort()).toEqual(
+      onDefaults.map((scenario) => scenario.id).sort(),
+    );
   });
 });
