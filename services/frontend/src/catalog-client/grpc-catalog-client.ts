@@ -19,6 +19,7 @@ import { fromGrpcError, UnavailableError } from '@sample/errors';
 import { createGrpcCallObserver, currentRequestId } from '@sample/server-kit';
 import type { Observability } from './observability.ts';
 import type { CatalogClient } from './catalog-client.ts';
+import { createListProductsResponseDecoder } from './decode-list-products-response.ts';
 
 type Callback<T> = (error: ServiceError | null, response?: T) => void;
 
@@ -54,6 +55,8 @@ export function createGrpcCatalogClient({
   const client = new CatalogServiceClient(address, credentials, {
     'grpc.service_config': JSON.stringify(serviceConfig),
   });
+  // Each product the backend sends again is decoded once (product-interner.ts).
+  const decodeListProductsResponse = createListProductsResponseDecoder();
   const health = new HealthClient(address, credentials, { channelOverride: client.getChannel() });
 
   /** Makes one call with a deadline; `method` (a full method path) names the calls to observe. */
@@ -76,7 +79,15 @@ export function createGrpcCatalogClient({
     transport: 'grpc',
     listProducts: (request) =>
       call(CatalogServiceService.listProducts.path, (metadata, options, cb) =>
-        client.listProducts(ListProductsRequest.fromPartial(request), metadata, options, cb),
+        client.makeUnaryRequest(
+          CatalogServiceService.listProducts.path,
+          CatalogServiceService.listProducts.requestSerialize,
+          decodeListProductsResponse,
+          ListProductsRequest.fromPartial(request),
+          metadata,
+          options,
+          cb,
+        ),
       ),
     getProduct: (id) =>
       call(CatalogServiceService.getProduct.path, (metadata, options, cb) =>

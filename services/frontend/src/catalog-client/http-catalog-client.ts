@@ -1,4 +1,4 @@
-import { ListProductsResponse, Product } from '@sample/catalog-contract';
+import { Product } from '@sample/catalog-contract';
 import {
   DeadlineExceededError,
   fromHttpError,
@@ -8,6 +8,7 @@ import {
 import { currentRequestId, startHttpClientSpan } from '@sample/server-kit';
 import { Pool } from 'undici';
 import type { CatalogClient } from './catalog-client.ts';
+import { createListProductsResponseFromJson } from './decode-list-products-response.ts';
 import type { Observability } from './observability.ts';
 
 export interface HttpCatalogClientOptions {
@@ -43,6 +44,9 @@ export function createHttpCatalogClient({
     headersTimeout: deadlineMs,
     bodyTimeout: deadlineMs,
   });
+
+  // Each product the backend sends again is read once (product-interner.ts).
+  const listProductsResponseFromJson = createListProductsResponseFromJson();
 
   /** GETs `path` (its `route` template labels the metrics) and returns the JSON body. */
   async function getJson(route: string, path: string, signal?: AbortSignal): Promise<unknown> {
@@ -86,7 +90,7 @@ export function createHttpCatalogClient({
       if (pageToken) query.set('pageToken', pageToken);
       if (tag) query.set('tag', tag);
       const search = query.size > 0 ? `?${query}` : '';
-      return ListProductsResponse.fromJSON(await getJson('/v1/products', `/v1/products${search}`));
+      return listProductsResponseFromJson(await getJson('/v1/products', `/v1/products${search}`));
     },
     async getProduct(id) {
       return Product.fromJSON(
